@@ -1,0 +1,113 @@
+/**
+ * The typed HTTP client for the server's JSON API (same origin, cookie auth).
+ * Every call throws an `ApiFailure` on a non-2xx answer, so callers can branch on
+ * `status` and `code` instead of parsing bodies themselves.
+ */
+import type {
+  ApiError,
+  BrowseResponse,
+  Me,
+  PlacardsResponse,
+  PolicyMatrix,
+  SitesResponse,
+  TrailKind,
+  TrailResponse,
+} from '../../server/protocol/api';
+
+/** A failed API call: the HTTP status and the server's error code and message. */
+export class ApiFailure extends Error {
+  /** HTTP status; 0 when the server could not be reached at all. */
+  readonly status: number;
+  /** Machine-readable code from `{error:{code}}`, or a client-made one. */
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiFailure';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** Called whenever a logged-in call answers 401: the session is gone. */
+export type UnauthorizedListener = (failure: ApiFailure) => void;
+
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Subscribe to "the server no longer knows this user" (any 401 outside the login call).
+ * Returns the unsubscribe function.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function isApiError(body: unknown): body is ApiError {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error;
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiFailure(0, 'network_error', 'The server could not be reached.');
+  }
+  if (response.status === 204) return undefined as T;
+  const parsed: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const failure = isApiError(parsed)
+      ? new ApiFailure(response.status, parsed.error.code, parsed.error.message)
+      : new ApiFailure(response.status, 'http_error', response.statusText || 'Request failed.');
+    // /me answering 401 is the ordinary "not logged in"; login's 401 is a wrong password.
+    if (response.status === 401 && path !== '/auth/login' && path !== '/me') {
+      for (const listener of unauthorizedListeners) listener(failure);
+    }
+    throw failure;
+  }
+  return parsed as T;
+}
+
+/** Filters for `GET /api/trail`. */
+export interface TrailQuery {
+  user?: string;
+  kind?: TrailKind;
+  /** 1..200 */
+  limit?: number;
+}
+
+/** The API calls the client makes, one per route. */
+export const api = {
+  /** `POST /api/auth/login`: sets the session cookie and answers the user. */
+  login: (username: string, password: string) =>
+    request<Me>('POST', '/auth/login', { username, password }),
+  /** `POST /api/auth/logout`. */
+  logout: () => request<void>('POST', '/auth/logout'),
+  /** `GET /api/me`: the logged-in user, or an `ApiFailure` with status 401. */
+  me: () => request<Me>('GET', '/me'),
+  /** `GET /api/sites`: the directory of the user's network. */
+  sites: () => request<SitesResponse>('GET', '/sites'),
+  /** `POST /api/browse`: open an address (recorded in the trail). */
+  browse: (address: string) => request<BrowseResponse>('POST', '/browse', { address }),
+  /** `GET /api/placards`. */
+  placards: () => request<PlacardsResponse>('GET', '/placards'),
+  /** `GET /api/trail`: newest first. */
+  trail: (query: TrailQuery = {}) => {
+    const params = new URLSearchParams();
+    if (query.user) params.set('user', query.user);
+    if (query.kind) params.set('kind', query.kind);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    const search = params.toString();
+    return request<TrailResponse>('GET', `/trail${search ? `?${search}` : ''}`);
+  },
+  /** `GET /api/policy/matrix`: who may see what. */
+  policyMatrix: () => request<PolicyMatrix>('GET', '/policy/matrix'),
+};

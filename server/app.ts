@@ -1,0 +1,147 @@
+/**
+ * Builds the whole app from a config: store, domain services, HTTP routes, sockets.
+ * Does not listen; `main.ts` does, and tests start it on port 0.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { Bus } from './domain/bus';
+import type { Pack } from './domain/pack';
+import { verifyPassword } from './domain/passwords';
+import { TrailRecorder } from './domain/recorder';
+import { Tokens } from './auth/tokens';
+import type { Config } from './config';
+import { authenticate, type HttpContext } from './http/context';
+import { apiNotFound, errorHandler } from './http/errors';
+import { authRoutes } from './http/routes/auth';
+import { policyRoutes } from './http/routes/policy';
+import { siteRoutes } from './http/routes/sites';
+import { trailRoutes } from './http/routes/trail';
+import { attachRealtime, type IO } from './realtime';
+import { DEMO_PASSWORD, openStore, type Store } from './store/db';
+import { loadPack } from './store/pack-loader';
+import { loadSecret } from './store/secret';
+
+/** A built, not yet listening, app. */
+export interface BuiltApp {
+  app: Express;
+  server: HttpServer;
+  io: IO;
+  store: Store;
+  pack: Pack;
+  /** Stops sockets, the HTTP server and the store. */
+  close(): Promise<void>;
+}
+
+/** Refusal to run in production with the shipped demo passwords. */
+export class DemoPasswordsError extends Error {
+  /** `usernames` still have the demo password. */
+  constructor(readonly usernames: string[]) {
+    super(
+      `Refusing to start with NODE_ENV=production: demo passwords are active for ${usernames.join(', ')}.\n` +
+        `Change each with: npm run passwd -- <username>   (prompts for a new password; DATA_DIR as for the server)`,
+    );
+    this.name = 'DemoPasswordsError';
+  }
+}
+
+async function usersWithDemoPassword(store: Store): Promise<string[]> {
+  const users = store.users.list(store.sessions.defaultSession().id);
+  const flags = await Promise.all(users.map((u) => verifyPassword(DEMO_PASSWORD, u.passwordHash)));
+  return users.filter((_, i) => flags[i]).map((u) => u.username);
+}
+
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false, // school servers often run plain HTTP on a LAN
+  });
+}
+
+function serveClient(app: Express, dir: string): void {
+  const index = join(dir, 'index.html');
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|api$|socket\.io\/).*/, (_req, res) => {
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** Builds the app; throws PackError for a broken pack, DemoPasswordsError in production with demo passwords. */
+export async function buildApp(config: Config): Promise<BuiltApp> {
+  const log = (msg: string, err: unknown) => {
+    if (!config.quiet) console.error(`[cis] ${msg}:`, err);
+  };
+  const pack = await loadPack(config.scenarioDir);
+  const store = await openStore(config.dataDir, pack);
+  if (config.production) {
+    const demo = await usersWithDemoPassword(store);
+    if (demo.length > 0) {
+      await store.close();
+      throw new DemoPasswordsError(demo);
+    }
+  }
+  const tokens = new Tokens(await loadSecret(config.dataDir, config.jwtSecret), config.tokenTtlSeconds);
+  const bus = new Bus();
+  const recorder = new TrailRecorder(store.trail, bus);
+  const ctx: HttpContext = { config, pack, store, recorder, tokens, bus };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/api', express.json({ limit: '16kb', strict: true }));
+  app.use(authenticate(ctx));
+  app.use(authRoutes(ctx));
+  app.use(siteRoutes(ctx));
+  app.use(trailRoutes(ctx));
+  app.use(policyRoutes(ctx));
+  app.use('/api', apiNotFound);
+  serveClient(app, config.clientDir);
+  app.use(errorHandler(log));
+
+  const server = createServer(app);
+  const io = attachRealtime(server, {
+    store,
+    tokens,
+    bus,
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
+  });
+
+  return {
+    app,
+    server,
+    io,
+    store,
+    pack,
+    async close() {
+      await io.close(); // also closes the HTTP server
+      server.closeAllConnections();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Session tokens shared by both transports: HS256 JWTs in an httpOnly cookie.
+ * The algorithm is pinned on verify so a token cannot choose its own.
+ */
+import { parse } from 'cookie';
+import jwt from 'jsonwebtoken';
+import type { TokenClaims } from '../domain/auth';
+
+/** The cookie that carries the session token. */
+export const COOKIE_NAME = 'cis_token';
+
+/** Signs and verifies session tokens with one secret. */
+export class Tokens {
+  /** `ttlSeconds` is the token lifetime. */
+  constructor(
+    private readonly secret: string,
+    readonly ttlSeconds: number,
+  ) {}
+
+  /** Signs claims into a token that expires after the lifetime. */
+  sign(claims: TokenClaims): string {
+    return jwt.sign({ sid: claims.sid, tv: claims.tv }, this.secret, {
+      algorithm: 'HS256',
+      subject: claims.sub,
+      expiresIn: this.ttlSeconds,
+    });
+  }
+
+  /** Verifies a token (HS256 only, unexpired); null when it is not valid. */
+  verify(token: string): TokenClaims | null {
+    try {
+      const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
+      if (typeof payload !== 'object' || typeof payload.sub !== 'string') return null;
+      const { sid, tv } = payload as { sid?: unknown; tv?: unknown };
+      if (typeof sid !== 'string' || typeof tv !== 'number') return null;
+      return { sub: payload.sub, sid, tv };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Reads the token from a Cookie header, if present. */
+  static fromCookieHeader(header: string | undefined): string | undefined {
+    if (!header) return undefined;
+    return parse(header)[COOKIE_NAME];
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The address check of the walled browser: an address either names a site in
+ * the caller's directory or goes nowhere. Pure, so the rules are unit-tested.
+ */
+
+/** Longest address the browser accepts. */
+export const MAX_ADDRESS_LENGTH = 2048;
+
+/** A site the address check can resolve to. */
+export interface Addressable {
+  id: string;
+  address: string;
+}
+
+/** What typing an address leads to. */
+export type AddressResult<S extends Addressable> =
+  | { kind: 'site'; site: S; normalized: string }
+  | { kind: 'unreachable'; normalized: string };
+
+/**
+ * Reduces what a visitor typed to a bare host name: width-folded (NFKC), lower-case,
+ * without scheme, credentials, port, path, query or trailing dot.
+ */
+export function normalizeAddress(input: string): string {
+  let s = input.normalize('NFKC').trim().toLowerCase();
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  s = s.replace(/^\/\//, '');
+  s = s.split(/[/?#\\]/, 1)[0] ?? '';
+  const at = s.lastIndexOf('@');
+  if (at >= 0) s = s.slice(at + 1);
+  s = s.replace(/:\d*$/, '');
+  s = s.replace(/\.+$/, '');
+  if (s.startsWith('www.')) s = s.slice(4);
+  return s;
+}
+
+/** Looks an address up in a directory; anything not in it is unreachable. */
+export function resolveAddress<S extends Addressable>(
+  input: string,
+  directory: readonly S[],
+): AddressResult<S> {
+  const normalized = normalizeAddress(input);
+  const site = directory.find((s) => normalizeAddress(s.address) === normalized);
+  return site ? { kind: 'site', site, normalized } : { kind: 'unreachable', normalized };
+}

@@ -1,0 +1,53 @@
+/**
+ * The walled browser: the directory a user sees and what opening an address does.
+ */
+import type { BrowseResponse, Placard, Site, SitesResponse } from '../protocol/api';
+import { resolveAddress } from './address';
+import { subjectOf } from './auth';
+import { forbidden } from './errors';
+import type { Pack, PackSite } from './pack';
+import { canOpenSite, networkOf, type Actor } from './policy';
+import type { TrailRecorder } from './recorder';
+
+/** What browsing needs: the pack's sites and placards, and the recorder. */
+export interface BrowseDeps {
+  pack: Pack;
+  recorder: TrailRecorder;
+}
+
+function present(site: PackSite): Site {
+  const { roles: _roles, ...visible } = site;
+  return visible;
+}
+
+/** The sites an actor may open, in pack order; 403 for someone with no network. */
+export function directoryOf(deps: Pick<BrowseDeps, 'pack'>, actor: Actor): PackSite[] {
+  if (!networkOf(actor)) throw forbidden('This terminal is not authorised for the national network.');
+  return deps.pack.sites.filter((s) => canOpenSite(actor, s));
+}
+
+/** `GET /api/sites`: the directory and its home page. */
+export function listSites(deps: Pick<BrowseDeps, 'pack'>, actor: Actor): SitesResponse {
+  const sites = directoryOf(deps, actor);
+  const network = networkOf(actor) ?? 'domestic';
+  const preferred = deps.pack.meta.homeSites[network];
+  const home = sites.find((s) => s.id === preferred)?.id ?? sites[0]?.id ?? '';
+  return { home, sites: sites.map(present) };
+}
+
+/** Opens an address: a page view if it is in the directory, otherwise the wall. Both are recorded. */
+export async function browse(deps: BrowseDeps, actor: Actor, address: string): Promise<BrowseResponse> {
+  const result = resolveAddress(address, directoryOf(deps, actor));
+  if (result.kind === 'site') {
+    await deps.recorder.record(subjectOf(actor), 'page_view', { site: result.site.id, address: result.site.address });
+    return { reachable: true, address: result.site.address, site: present(result.site) };
+  }
+  const shown = address.trim().slice(0, 200);
+  await deps.recorder.record(subjectOf(actor), 'blocked_address', { address: shown });
+  return { reachable: false, address: shown, placardId: deps.pack.meta.unreachablePlacardId };
+}
+
+/** Every placard of the pack: public explanations anyone logged in may read. */
+export function listPlacards(deps: Pick<BrowseDeps, 'pack'>): Placard[] {
+  return deps.pack.placards;
+}

@@ -1,0 +1,154 @@
+/**
+ * Scenario packs: the schemas every pack file must meet, and cross-file checks.
+ * Pure: the store reads the files and hands their parsed JSON here.
+ */
+import { z } from 'zod';
+import type { Network, Placard, Role } from '../protocol/api';
+import { ROLES } from './policy';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case id (a-z, 0-9, -)');
+const role = z.enum(ROLES as [Role, ...Role[]]);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const packSchema = z.strictObject({
+  id,
+  title: text(120),
+  description: text(1000),
+  session: z.strictObject({
+    id,
+    name: text(120),
+    code: z.string().regex(/^[A-Z0-9]{4,8}$/, 'must be 4–8 capital letters or digits'),
+    mode: z.enum(['closed', 'open']),
+  }),
+  homeSites: z.strictObject({ domestic: id, foreign: id }),
+  unreachablePlacardId: id,
+  deniedPlacardId: id,
+});
+
+const personaSchema = z.strictObject({
+  username: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, 'must be 2–32 lower-case letters, digits or _'),
+  displayName: text(80),
+  role,
+  description: text(300),
+  password: z.string().min(4).max(200).optional(),
+});
+
+const siteSchema = z.strictObject({
+  id,
+  address: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a host name like news.kp'),
+  title: text(120),
+  description: text(300),
+  network: z.enum(['domestic', 'foreign']),
+  roles: z.array(role).min(1),
+  intro: z.array(text(2000)).min(1).max(20),
+  placardId: id.optional(),
+});
+
+const placardSchema = z.strictObject({
+  id,
+  title: text(120),
+  text: text(1200),
+  source: text(300),
+  reported: z.boolean().optional(),
+});
+
+/** A persona as the pack declares it. */
+export type PackPersona = z.infer<typeof personaSchema>;
+/** A site as the pack declares it. */
+export interface PackSite {
+  id: string;
+  address: string;
+  title: string;
+  description: string;
+  network: Network;
+  roles: Role[];
+  intro: string[];
+  placardId?: string;
+}
+/** The pack's own metadata. */
+export type PackMeta = z.infer<typeof packSchema>;
+
+/** A whole validated scenario pack. */
+export interface Pack {
+  meta: PackMeta;
+  personas: PackPersona[];
+  sites: PackSite[];
+  placards: Placard[];
+}
+
+/** The files a pack consists of, and the schema each must meet. */
+export const PACK_FILES = {
+  'pack.json': packSchema,
+  'personas.json': z.array(personaSchema).min(1),
+  'sites.json': z.array(siteSchema).min(1),
+  'placards.json': z.array(placardSchema).min(1),
+} as const;
+
+/** Names the pack file and the field at fault. */
+export class PackError extends Error {
+  /** `file` is the pack file, `field` a dotted path inside it (empty for the whole file). */
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${file}${field ? ` → ${field}` : ''}: ${problem}`);
+    this.name = 'PackError';
+  }
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+function parseFile<K extends keyof typeof PACK_FILES>(
+  name: K,
+  data: unknown,
+): z.infer<(typeof PACK_FILES)[K]> {
+  const result = PACK_FILES[name].safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? issue.keys : [];
+    const field = pathOf([...(issue?.path ?? []), ...keys]);
+    throw new PackError(name, field, issue?.message ?? 'invalid');
+  }
+  return result.data as z.infer<(typeof PACK_FILES)[K]>;
+}
+
+function requireUnique<T>(file: string, items: T[], key: (t: T) => string, field: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) throw new PackError(file, `[${i}].${field}`, `duplicate ${field} "${k}"`);
+    seen.add(k);
+  });
+}
+
+/** Validates the parsed files of a pack; throws a PackError naming file and field. */
+export function validatePack(files: Record<string, unknown>): Pack {
+  const meta = parseFile('pack.json', files['pack.json']);
+  const personas = parseFile('personas.json', files['personas.json']);
+  const sites = parseFile('sites.json', files['sites.json']);
+  const placards = parseFile('placards.json', files['placards.json']);
+
+  requireUnique('personas.json', personas, (p) => p.username, 'username');
+  requireUnique('sites.json', sites, (s) => s.id, 'id');
+  requireUnique('sites.json', sites, (s) => s.address, 'address');
+  requireUnique('placards.json', placards, (p) => p.id, 'id');
+
+  const placardIds = new Set(placards.map((p) => p.id));
+  sites.forEach((s, i) => {
+    if (s.placardId && !placardIds.has(s.placardId))
+      throw new PackError('sites.json', `[${i}].placardId`, `no placard "${s.placardId}"`);
+  });
+  for (const field of ['unreachablePlacardId', 'deniedPlacardId'] as const) {
+    if (!placardIds.has(meta[field]))
+      throw new PackError('pack.json', field, `no placard "${meta[field]}"`);
+  }
+  for (const network of ['domestic', 'foreign'] as const) {
+    const home = sites.find((s) => s.id === meta.homeSites[network]);
+    if (!home || home.network !== network)
+      throw new PackError('pack.json', `homeSites.${network}`, `no ${network} site "${meta.homeSites[network]}"`);
+  }
+  return { meta, personas, sites, placards };
+}

@@ -1,0 +1,55 @@
+/**
+ * The repository interfaces the domain needs; `server/store` implements them.
+ */
+import type { Mode, Role, TrailEvent } from '../protocol/api';
+import type { TrailQuery } from './trail';
+
+/** A simulation session: every user and event belongs to one. */
+export interface SessionRecord {
+  id: string;
+  name: string;
+  code: string;
+  mode: Mode;
+  createdAt: string;
+}
+
+/** A stored user (a persona in a session). */
+export interface UserRecord {
+  id: string;
+  sessionId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  description: string;
+  passwordHash: string;
+  /** Bumped to invalidate every token issued before. */
+  tokenVersion: number;
+}
+
+/** Users of all sessions. */
+export interface UsersRepo {
+  /** A user by session and user name, or undefined. */
+  findByUsername(sessionId: string, username: string): UserRecord | undefined;
+  /** A user by id, or undefined. */
+  findById(id: string): UserRecord | undefined;
+  /** Every user of a session. */
+  list(sessionId: string): UserRecord[];
+  /** Changes a user and resolves once the change is on disk. */
+  update(id: string, change: Partial<Omit<UserRecord, 'id' | 'sessionId'>>): Promise<UserRecord>;
+}
+
+/** Sessions. */
+export interface SessionsRepo {
+  /** A session by id, or undefined. */
+  get(id: string): SessionRecord | undefined;
+  /** The session a fresh login without a join code enters. */
+  defaultSession(): SessionRecord;
+}
+
+/** The append-only surveillance trail. */
+export interface TrailRepo {
+  /** Appends an event; resolves once it is on disk. */
+  append(event: TrailEvent): Promise<void>;
+  /** Events matching a query, newest first. */
+  query(q: TrailQuery): TrailEvent[];
+}

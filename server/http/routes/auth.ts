@@ -1,0 +1,73 @@
+/**
+ * `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/me`.
+ */
+import { Router, type Request } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { login, logout, meOf } from '../../domain/auth';
+import { COOKIE_NAME } from '../../auth/tokens';
+import { actorOf, requireActor, type HttpContext } from '../context';
+import { sendError } from '../errors';
+import { parse } from '../validate';
+
+const loginBody = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+const WINDOW_MS = 15 * 60 * 1000;
+
+function usernameOf(req: Request): string {
+  const body = req.body as { username?: unknown } | undefined;
+  return typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 64) : '';
+}
+
+/** Login, logout and the current user. */
+export function authRoutes(ctx: HttpContext): Router {
+  const r = Router();
+  const tooMany = { error: { code: 'rate_limited', message: 'Too many login attempts. Wait a few minutes and try again.' } };
+  const common = {
+    windowMs: WINDOW_MS,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+    message: tooMany,
+  };
+  const perIp = rateLimit({ ...common, limit: ctx.config.loginLimits.perIp });
+  const perUser = rateLimit({
+    ...common,
+    limit: ctx.config.loginLimits.perUser,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${usernameOf(req)}`,
+  });
+  const deps = { users: ctx.store.users, sessions: ctx.store.sessions, recorder: ctx.recorder };
+
+  r.post('/api/auth/login', perIp, perUser, async (req, res) => {
+    const input = parse(loginBody, req.body);
+    const { user, claims } = await login(deps, input);
+    res.cookie(COOKIE_NAME, ctx.tokens.sign(claims), {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: ctx.config.cookieSecure,
+      path: '/',
+      maxAge: ctx.tokens.ttlSeconds * 1000,
+    });
+    const actor = { userId: user.id, username: user.username, role: user.role, sessionId: user.sessionId, mode: ctx.store.sessions.get(user.sessionId)!.mode };
+    res.json(meOf(deps, actor));
+  });
+
+  r.post('/api/auth/logout', async (_req, res) => {
+    const actor = actorOf(res);
+    if (actor) await logout(deps, actor);
+    res.clearCookie(COOKIE_NAME, { httpOnly: true, sameSite: 'strict', secure: ctx.config.cookieSecure, path: '/' });
+    res.status(204).end();
+  });
+
+  r.get('/api/me', (_req, res) => {
+    res.json(meOf(deps, requireActor(res)));
+  });
+
+  r.all(['/api/auth/login', '/api/auth/logout', '/api/me'], (_req, res) => {
+    sendError(res, 405, 'method_not_allowed', 'This method is not allowed here.');
+  });
+  return r;
+}

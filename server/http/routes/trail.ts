@@ -1,0 +1,34 @@
+/**
+ * `GET /api/trail`: the surveillance trail for those who may read it, newest first.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { TRAIL_KINDS } from '../../domain/trail';
+import type { TrailKind } from '../../protocol/api';
+import { authorize, type HttpContext } from '../context';
+import { parse } from '../validate';
+
+const trailQuery = z.strictObject({
+  user: z.string().trim().max(64).optional(),
+  kind: z.enum(TRAIL_KINDS as [TrailKind, ...TrailKind[]]).optional(),
+  before: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The trail console's data. */
+export function trailRoutes(ctx: HttpContext): Router {
+  const r = Router();
+  r.get('/api/trail', (req, res) => {
+    const actor = authorize(res, 'trail.read');
+    const q = parse(trailQuery, { ...req.query });
+    const events = ctx.store.trail.query({
+      sessionId: actor.sessionId,
+      username: q.user || undefined,
+      kind: q.kind,
+      before: q.before,
+      limit: q.limit,
+    });
+    res.json({ events });
+  });
+  return r;
+}

@@ -1,0 +1,19 @@
+/**
+ * socket.io event maps shared by server and client (type-only).
+ * Names say their direction: the server pushes `trail:event`.
+ */
+import type { TrailEvent } from './api';
+
+/** Events the server sends to clients. */
+export interface ServerToClientEvents {
+  /** A new surveillance-trail event, sent to users who may read the trail. */
+  'trail:event': (event: TrailEvent) => void;
+  /** This user's access was withdrawn; the client drops to the login screen. */
+  'session:ended': (reason: { code: string; message: string }) => void;
+}
+
+/** Events clients send to the server. */
+export interface ClientToServerEvents {
+  /** Ask for liveness; acknowledged with the server time. */
+  'sys:ping': (ack: (reply: { ok: true; at: string }) => void) => void;
+}

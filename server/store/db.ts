@@ -1,0 +1,108 @@
+/**
+ * The lowdb store: sessions and users in one JSON document, the trail beside it
+ * in its own append-only file. Seeded from the scenario pack on first start.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { Pack } from '../domain/pack';
+import { hashPassword } from '../domain/passwords';
+import type { SessionRecord, SessionsRepo, UserRecord, UsersRepo } from '../domain/ports';
+import { DurableJSONFile } from './json-adapter';
+import { TrailLog } from './trail-log';
+
+/** The shape of the main JSON document. */
+export interface DbShape {
+  schema: 1;
+  packId: string;
+  sessions: SessionRecord[];
+  users: UserRecord[];
+}
+
+/** The opened store: repositories over one lowdb document and the trail log. */
+export interface Store {
+  users: UsersRepo;
+  sessions: SessionsRepo;
+  trail: TrailLog;
+  /** Flushes and closes files. */
+  close(): Promise<void>;
+}
+
+/** The password every demo persona ships with. */
+export const DEMO_PASSWORD = 'demo';
+
+async function seed(pack: Pack): Promise<DbShape> {
+  const now = new Date().toISOString();
+  const session: SessionRecord = { ...pack.meta.session, createdAt: now };
+  const users: UserRecord[] = [];
+  for (const p of pack.personas) {
+    users.push({
+      id: randomUUID(),
+      sessionId: session.id,
+      username: p.username,
+      displayName: p.displayName,
+      role: p.role,
+      description: p.description,
+      passwordHash: await hashPassword(p.password ?? DEMO_PASSWORD),
+      tokenVersion: 0,
+    });
+  }
+  return { schema: 1, packId: pack.meta.id, sessions: [session], users };
+}
+
+class LowUsers implements UsersRepo {
+  constructor(private readonly db: Low<DbShape>) {}
+  findByUsername(sessionId: string, username: string) {
+    return this.db.data.users.find((u) => u.sessionId === sessionId && u.username === username);
+  }
+  findById(id: string) {
+    return this.db.data.users.find((u) => u.id === id);
+  }
+  list(sessionId: string) {
+    return this.db.data.users.filter((u) => u.sessionId === sessionId);
+  }
+  async update(id: string, change: Partial<Omit<UserRecord, 'id' | 'sessionId'>>) {
+    const user = this.findById(id);
+    if (!user) throw new Error(`no user ${id}`);
+    Object.assign(user, change);
+    await this.db.write();
+    return user;
+  }
+}
+
+class LowSessions implements SessionsRepo {
+  constructor(private readonly db: Low<DbShape>) {}
+  get(id: string) {
+    return this.db.data.sessions.find((s) => s.id === id);
+  }
+  defaultSession() {
+    const s = this.db.data.sessions[0];
+    if (!s) throw new Error('store has no session');
+    return s;
+  }
+}
+
+/** Opens the store in `dataDir`, seeding it from `pack` when empty. */
+export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Low<DbShape>(new DurableJSONFile<DbShape>(join(dataDir, 'db.json')), null as unknown as DbShape);
+  await db.read();
+  if (!db.data) {
+    db.data = await seed(pack);
+    await db.write();
+  }
+  const trail = await TrailLog.open(join(dataDir, 'trail.jsonl'));
+  return {
+    users: new LowUsers(db),
+    sessions: new LowSessions(db),
+    trail,
+    close: () => trail.close(),
+  };
+}
+
+/** Removes all stored state so the next start seeds the pristine pack (keeps the JWT secret). */
+export async function wipeStore(dataDir: string): Promise<void> {
+  await rm(join(dataDir, 'db.json'), { force: true });
+  await rm(join(dataDir, 'trail.jsonl'), { force: true });
+}
