@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PackError, validatePack } from './pack';
+
+const DIR = new URL('../../fixtures/default/', import.meta.url);
+function shipped(): Record<string, unknown> {
+  const files: Record<string, unknown> = {};
+  for (const f of ['pack.json', 'personas.json', 'sites.json', 'placards.json']) {
+    files[f] = JSON.parse(readFileSync(new URL(f, DIR), 'utf8'));
+  }
+  return files;
+}
+
+function failure(mutate: (files: Record<string, any>) => void): PackError {
+  const files = shipped() as Record<string, any>;
+  mutate(files);
+  try {
+    validatePack(files);
+  } catch (err) {
+    expect(err).toBeInstanceOf(PackError);
+    return err as PackError;
+  }
+  throw new Error('pack unexpectedly valid');
+}
+
+describe('pack validator', () => {
+  it('accepts the shipped pack with one demo persona per role', () => {
+    const pack = validatePack(shipped());
+    expect(pack.personas.map((p) => p.username).sort()).toEqual(
+      ['academic', 'censor', 'citizen', 'editor', 'elite', 'facilitator', 'foreigner', 'scientist'],
+    );
+    for (const p of pack.personas) expect(p.role).toBe(p.username);
+  });
+
+  const cases: [string, (f: Record<string, any>) => void, string, string][] = [
+    ['a missing file', (f) => delete f['sites.json'], 'sites.json', ''],
+    ['a missing field', (f) => delete f['sites.json'][2].title, 'sites.json', '[2].title'],
+    ['a wrong type', (f) => (f['personas.json'][1].role = 'king'), 'personas.json', '[1].role'],
+    ['an unknown field', (f) => (f['placards.json'][0].colour = 'red'), 'placards.json', '[0].colour'],
+    ['a bad address', (f) => (f['sites.json'][0].address = 'not an address'), 'sites.json', '[0].address'],
+    ['a duplicate username', (f) => (f['personas.json'][1].username = 'citizen'), 'personas.json', '[1].username'],
+    ['a dangling placard id', (f) => (f['sites.json'][0].placardId = 'nope'), 'sites.json', '[0].placardId'],
+    ['a home site on the wrong network', (f) => (f['pack.json'].homeSites.foreign = 'portal'), 'pack.json', 'homeSites.foreign'],
+    ['a bad session code', (f) => (f['pack.json'].session.code = 'demo'), 'pack.json', 'session.code'],
+    ['an empty text', (f) => (f['placards.json'][1].text = '   '), 'placards.json', '[1].text'],
+  ];
+  for (const [name, mutate, file, field] of cases) {
+    it(`rejects ${name}, naming ${file} ${field}`, () => {
+      const err = failure(mutate);
+      expect(err.file).toBe(file);
+      expect(err.field).toBe(field);
+      expect(err.message).toContain(file);
+    });
+  }
+});
