@@ -24,7 +24,8 @@ describe('start-up', () => {
 
     // With every password changed, production starts.
     const store = await openStore(dataDir, await loadPack(PACK));
-    for (const u of store.users.list('demo')) await store.users.update(u.id, { passwordHash: await hashPassword(`${u.username}-strong-pw`) });
+    for (const u of store.users.list('demo'))
+      await store.users.update(u.id, { passwordHash: await hashPassword(`${u.username}-strong-pw`) });
     await store.close();
     const built = await buildApp(config);
     await built.close();
@@ -37,7 +38,11 @@ describe('start-up', () => {
     const sites = JSON.parse(await readFile(join(dir, 'sites.json'), 'utf8'));
     sites[3].network = 'internet';
     await writeFile(join(dir, 'sites.json'), JSON.stringify(sites));
-    const err = await buildApp({ ...loadConfig({ QUIET: 'true' }), dataDir: join(dir, 'data'), scenarioDir: dir }).catch((e: unknown) => e);
+    const err = await buildApp({
+      ...loadConfig({ QUIET: 'true' }),
+      dataDir: join(dir, 'data'),
+      scenarioDir: dir,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PackError);
     expect((err as PackError).message).toContain('sites.json');
     expect((err as PackError).field).toBe('[3].network');
@@ -76,7 +81,8 @@ describe('login rate limit', () => {
   it('answers repeated failures for one user name with 429 JSON, and still lets other users in', async () => {
     const srv = await startServer({ loginLimits: { perIp: 100, perUser: 3 } });
     const c = new Client(srv.url);
-    for (let i = 0; i < 3; i++) expect((await c.post('/api/auth/login', { username: 'elite', password: 'wrong' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await c.post('/api/auth/login', { username: 'elite', password: 'wrong' })).status).toBe(401);
     const limited = await c.post('/api/auth/login', { username: 'elite', password: 'demo' });
     expect(limited.status).toBe(429);
     expect(limited.json.error.code).toBe('rate_limited');
@@ -87,7 +93,8 @@ describe('login rate limit', () => {
   it('limits failures per IP across user names', async () => {
     const srv = await startServer({ loginLimits: { perIp: 4, perUser: 100 } });
     const c = new Client(srv.url);
-    for (const u of ['a1', 'a2', 'a3', 'a4']) expect((await c.post('/api/auth/login', { username: u, password: 'x' })).status).toBe(401);
+    for (const u of ['a1', 'a2', 'a3', 'a4'])
+      expect((await c.post('/api/auth/login', { username: u, password: 'x' })).status).toBe(401);
     expect((await c.post('/api/auth/login', { username: 'a5', password: 'x' })).status).toBe(429);
     await srv.stop();
   });

@@ -52,7 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIp: int(env.LOGIN_MAX_PER_IP, 50, 'LOGIN_MAX_PER_IP'),
       perUser: int(env.LOGIN_MAX_PER_USER, 10, 'LOGIN_MAX_PER_USER'),
     },
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     quiet: env.QUIET === 'true',
   };
 }

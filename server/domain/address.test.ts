@@ -32,7 +32,14 @@ describe('resolveAddress', () => {
     expect(r.kind === 'site' && r.site.id).toBe('news');
   });
   it('leaves outside addresses unreachable', () => {
-    for (const a of ['www.google.com', 'https://en.wikipedia.org/wiki/Kwangmyong', '8.8.8.8', 'localhost', 'news.intra.evil.com', 'evil.com/news.intra']) {
+    for (const a of [
+      'www.google.com',
+      'https://en.wikipedia.org/wiki/Kwangmyong',
+      '8.8.8.8',
+      'localhost',
+      'news.intra.evil.com',
+      'evil.com/news.intra',
+    ]) {
       expect(resolveAddress(a, directory).kind, a).toBe('unreachable');
     }
   });

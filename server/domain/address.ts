@@ -14,8 +14,7 @@ export interface Addressable {
 
 /** What typing an address leads to. */
 export type AddressResult<S extends Addressable> =
-  | { kind: 'site'; site: S; normalized: string }
-  | { kind: 'unreachable'; normalized: string };
+  { kind: 'site'; site: S; normalized: string } | { kind: 'unreachable'; normalized: string };
 
 /**
  * Reduces what a visitor typed to a bare host name: width-folded (NFKC), lower-case,
@@ -35,10 +34,7 @@ export function normalizeAddress(input: string): string {
 }
 
 /** Looks an address up in a directory; anything not in it is unreachable. */
-export function resolveAddress<S extends Addressable>(
-  input: string,
-  directory: readonly S[],
-): AddressResult<S> {
+export function resolveAddress<S extends Addressable>(input: string, directory: readonly S[]): AddressResult<S> {
   const normalized = normalizeAddress(input);
   const site = directory.find((s) => normalizeAddress(s.address) === normalized);
   return site ? { kind: 'site', site, normalized } : { kind: 'unreachable', normalized };

@@ -26,9 +26,16 @@ function failure(mutate: (files: Record<string, any>) => void): PackError {
 describe('pack validator', () => {
   it('accepts the shipped pack with one demo persona per role', () => {
     const pack = validatePack(shipped());
-    expect(pack.personas.map((p) => p.username).sort()).toEqual(
-      ['academic', 'censor', 'citizen', 'editor', 'elite', 'facilitator', 'foreigner', 'scientist'],
-    );
+    expect(pack.personas.map((p) => p.username).sort()).toEqual([
+      'academic',
+      'censor',
+      'citizen',
+      'editor',
+      'elite',
+      'facilitator',
+      'foreigner',
+      'scientist',
+    ]);
     for (const p of pack.personas) expect(p.role).toBe(p.username);
   });
 
@@ -40,7 +47,12 @@ describe('pack validator', () => {
     ['a bad address', (f) => (f['sites.json'][0].address = 'not an address'), 'sites.json', '[0].address'],
     ['a duplicate username', (f) => (f['personas.json'][1].username = 'citizen'), 'personas.json', '[1].username'],
     ['a dangling placard id', (f) => (f['sites.json'][0].placardId = 'nope'), 'sites.json', '[0].placardId'],
-    ['a home site on the wrong network', (f) => (f['pack.json'].homeSites.foreign = 'portal'), 'pack.json', 'homeSites.foreign'],
+    [
+      'a home site on the wrong network',
+      (f) => (f['pack.json'].homeSites.foreign = 'portal'),
+      'pack.json',
+      'homeSites.foreign',
+    ],
     ['a bad session code', (f) => (f['pack.json'].session.code = 'demo'), 'pack.json', 'session.code'],
     ['an empty text', (f) => (f['placards.json'][1].text = '   '), 'placards.json', '[1].text'],
   ];

@@ -98,13 +98,13 @@ export class PackError extends Error {
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
-function parseFile<K extends keyof typeof PACK_FILES>(
-  name: K,
-  data: unknown,
-): z.infer<(typeof PACK_FILES)[K]> {
+function parseFile<K extends keyof typeof PACK_FILES>(name: K, data: unknown): z.infer<(typeof PACK_FILES)[K]> {
   const result = PACK_FILES[name].safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -142,8 +142,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
       throw new PackError('sites.json', `[${i}].placardId`, `no placard "${s.placardId}"`);
   });
   for (const field of ['unreachablePlacardId', 'deniedPlacardId'] as const) {
-    if (!placardIds.has(meta[field]))
-      throw new PackError('pack.json', field, `no placard "${meta[field]}"`);
+    if (!placardIds.has(meta[field])) throw new PackError('pack.json', field, `no placard "${meta[field]}"`);
   }
   for (const network of ['domestic', 'foreign'] as const) {
     const home = sites.find((s) => s.id === meta.homeSites[network]);

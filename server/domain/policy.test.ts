@@ -7,13 +7,13 @@ const Y = true;
 const _ = false;
 const CLOSED: Record<Role, Record<Capability, boolean>> = {
   //          domestic foreign mediaR mediaP boardsR boardsP chat  modQ  trail discip overview sessions
-  citizen:     row(_, _, _, _, _, _, _, _, _, _, _, _),
-  elite:       row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-  scientist:   row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-  academic:    row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-  foreigner:   row(_, Y, Y, _, _, _, Y, _, _, _, _, _),
-  editor:      row(Y, _, Y, Y, _, _, _, _, _, _, _, _),
-  censor:      row(Y, _, Y, _, Y, _, _, Y, Y, Y, _, _),
+  citizen: row(_, _, _, _, _, _, _, _, _, _, _, _),
+  elite: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
+  scientist: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
+  academic: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
+  foreigner: row(_, Y, Y, _, _, _, Y, _, _, _, _, _),
+  editor: row(Y, _, Y, Y, _, _, _, _, _, _, _, _),
+  censor: row(Y, _, Y, _, Y, _, _, Y, Y, Y, _, _),
   facilitator: row(_, _, _, _, _, _, _, _, Y, _, Y, Y),
 };
 
@@ -49,7 +49,13 @@ describe('policy table, open mode', () => {
     }
   });
   it('gives the citizen the reader capabilities', () => {
-    expect(capabilitiesOf('citizen', 'open')).toEqual(['network.domestic', 'media.read', 'boards.read', 'boards.post', 'chat.use']);
+    expect(capabilitiesOf('citizen', 'open')).toEqual([
+      'network.domestic',
+      'media.read',
+      'boards.read',
+      'boards.post',
+      'chat.use',
+    ]);
   });
 });
 

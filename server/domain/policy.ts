@@ -33,13 +33,7 @@ export const CAPABILITIES: readonly { id: Capability; label: string }[] = [
   { id: 'sessions.manage', label: 'Run sessions, roles and modes' },
 ];
 
-const READER: Capability[] = [
-  'network.domestic',
-  'media.read',
-  'boards.read',
-  'boards.post',
-  'chat.use',
-];
+const READER: Capability[] = ['network.domestic', 'media.read', 'boards.read', 'boards.post', 'chat.use'];
 
 /** role × closed mode → capabilities. Citizens hold nothing: most people have no access. */
 const CLOSED: Record<Role, readonly Capability[]> = {
@@ -49,14 +43,7 @@ const CLOSED: Record<Role, readonly Capability[]> = {
   academic: READER,
   foreigner: ['network.foreign', 'media.read', 'chat.use'],
   editor: ['network.domestic', 'media.read', 'media.publish'],
-  censor: [
-    'network.domestic',
-    'media.read',
-    'boards.read',
-    'moderation.review',
-    'trail.read',
-    'users.discipline',
-  ],
+  censor: ['network.domestic', 'media.read', 'boards.read', 'moderation.review', 'trail.read', 'users.discipline'],
   facilitator: ['trail.read', 'policy.overview', 'sessions.manage'],
 };
 

@@ -5,13 +5,7 @@
 import type { Role, TrailEvent, TrailKind } from '../protocol/api';
 
 /** Every kind of trail event the foundation records. */
-export const TRAIL_KINDS: readonly TrailKind[] = [
-  'login',
-  'login_failed',
-  'logout',
-  'page_view',
-  'blocked_address',
-];
+export const TRAIL_KINDS: readonly TrailKind[] = ['login', 'login_failed', 'logout', 'page_view', 'blocked_address'];
 
 /** Who an event is about; null fields for an unknown user (e.g. a failed login). */
 export interface TrailSubject {

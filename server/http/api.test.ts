@@ -76,10 +76,14 @@ describe('health and login', () => {
     const claims = { sid: 'demo', tv: 0 };
     const none = jwt.sign(claims, '', { algorithm: 'none', subject: user.id });
     const other = jwt.sign(claims, 'another-secret-another-secret-1234', { algorithm: 'HS256', subject: user.id });
-    const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, 'test-secret-test-secret-test-secret-123', {
-      algorithm: 'HS256',
-      subject: user.id,
-    });
+    const expired = jwt.sign(
+      { ...claims, exp: Math.floor(Date.now() / 1000) - 10 },
+      'test-secret-test-secret-test-secret-123',
+      {
+        algorithm: 'HS256',
+        subject: user.id,
+      },
+    );
     const hs512 = jwt.sign(claims, 'test-secret-test-secret-test-secret-123', { algorithm: 'HS512', subject: user.id });
     for (const token of [none, other, expired, hs512]) {
       const c = new Client(srv.url);
@@ -108,7 +112,9 @@ describe('the walls', () => {
   it('gives each role only the sites of its network', async () => {
     const addresses = async (role: Role) =>
       ((await client(role).get('/api/sites')).json.sites as { address: string }[]).map((s) => s.address);
-    expect(await addresses('elite')).toEqual(expect.arrayContaining(['news.intra', 'scitech.intra', 'university.intra']));
+    expect(await addresses('elite')).toEqual(
+      expect.arrayContaining(['news.intra', 'scitech.intra', 'university.intra']),
+    );
     expect(await addresses('scientist')).toContain('scitech.intra');
     expect(await addresses('scientist')).not.toContain('university.intra');
     expect(await addresses('academic')).toContain('university.intra');
@@ -133,7 +139,11 @@ describe('the walls', () => {
       expect(res.json, address).toEqual({ reachable: false, address, placardId: 'no-route-out' });
     }
     const trail = await client('censor').get('/api/trail?user=scientist&kind=blocked_address&limit=3');
-    expect(trail.json.events.map((e: any) => e.detail.address)).toEqual(['hotel.guest', 'university.intra', 'www.google.com']);
+    expect(trail.json.events.map((e: any) => e.detail.address)).toEqual([
+      'hotel.guest',
+      'university.intra',
+      'www.google.com',
+    ]);
   });
 
   it('lets only trail readers read the trail, and only the facilitator see the matrix', async () => {
@@ -141,7 +151,8 @@ describe('the walls', () => {
       expectError(await client(role).get('/api/trail'), 403);
     }
     expect((await client('facilitator').get('/api/trail')).status).toBe(200);
-    for (const role of ROLES.filter((r) => r !== 'facilitator')) expectError(await client(role).get('/api/policy/matrix'), 403);
+    for (const role of ROLES.filter((r) => r !== 'facilitator'))
+      expectError(await client(role).get('/api/policy/matrix'), 403);
     const m = (await client('facilitator').get('/api/policy/matrix')).json;
     expect(m.roles).toHaveLength(8);
     expect(m.grants.citizen).toEqual([]);
@@ -186,9 +197,15 @@ describe('bad input', () => {
   });
 
   it('ignores prototype-pollution keys', async () => {
-    const res = await new Client(srv.url).post('/api/auth/login', '{"username":"elite","password":"demo","__proto__":{"polluted":true}}');
+    const res = await new Client(srv.url).post(
+      '/api/auth/login',
+      '{"username":"elite","password":"demo","__proto__":{"polluted":true}}',
+    );
     expectError(res, 400);
-    const res2 = await client('elite').post('/api/browse', '{"address":"news.intra","constructor":{"prototype":{"polluted":true}}}');
+    const res2 = await client('elite').post(
+      '/api/browse',
+      '{"address":"news.intra","constructor":{"prototype":{"polluted":true}}}',
+    );
     expectError(res2, 400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

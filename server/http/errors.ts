@@ -35,7 +35,8 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
     if (res.headersSent) return next(err);
     if (err instanceof DomainError) return sendError(res, STATUS[err.kind], err.code, err.message);
     const bp = err as BodyParserError;
-    if (bp?.type === 'entity.parse.failed') return sendError(res, 400, 'malformed_json', 'The request body is not valid JSON.');
+    if (bp?.type === 'entity.parse.failed')
+      return sendError(res, 400, 'malformed_json', 'The request body is not valid JSON.');
     if (bp?.type === 'entity.too.large') return sendError(res, 400, 'body_too_large', 'The request body is too large.');
     if (bp?.type === 'encoding.unsupported' || bp?.type === 'charset.unsupported')
       return sendError(res, 400, 'bad_encoding', 'The request body encoding is not supported.');

@@ -11,5 +11,9 @@ export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S>
   const issue = result.error.issues[0];
   const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? issue.keys.join(', ') : '';
   const field = [...(issue?.path ?? []).map(String), keys].filter(Boolean).join('.');
-  throw new DomainError('bad_input', 'invalid_input', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`);
+  throw new DomainError(
+    'bad_input',
+    'invalid_input',
+    `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`,
+  );
 }

@@ -4,15 +4,7 @@
  */
 
 /** Every persona role in the simulated world (see DESIGN.md, "Roles"). */
-export type Role =
-  | 'citizen'
-  | 'elite'
-  | 'scientist'
-  | 'academic'
-  | 'foreigner'
-  | 'editor'
-  | 'censor'
-  | 'facilitator';
+export type Role = 'citizen' | 'elite' | 'scientist' | 'academic' | 'foreigner' | 'editor' | 'censor' | 'facilitator';
 
 /** A session runs the closed simulation or the open comparison network. */
 export type Mode = 'closed' | 'open';
@@ -80,8 +72,7 @@ export interface BrowseRequest {
 
 /** `POST /api/browse`: the page that opened, or the wall. */
 export type BrowseResponse =
-  | { reachable: true; address: string; site: Site }
-  | { reachable: false; address: string; placardId: string };
+  { reachable: true; address: string; site: Site } | { reachable: false; address: string; placardId: string };
 
 /** A "why is it like this?" note with its public source. */
 export interface Placard {

@@ -41,7 +41,11 @@ export const rooms = {
 export function originAllowed(req: IncomingMessage, allowed: string[], trustProxy: boolean): boolean {
   const origin = req.headers.origin;
   if (!origin) return true; // not a browser: cross-site socket hijacking needs one
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : '';
   const proto = forwarded || ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
   return origin === `${proto}://${req.headers.host}` || allowed.includes(origin);
 }

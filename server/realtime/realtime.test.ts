@@ -20,7 +20,12 @@ function socket(cookie: string | undefined, origin?: string): ClientSocket {
   const headers: Record<string, string> = {};
   if (cookie) headers.cookie = cookie;
   if (origin) headers.origin = origin;
-  const s: ClientSocket = connect(srv.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  const s: ClientSocket = connect(srv.url, {
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+  });
   open.push(s);
   return s;
 }

@@ -24,7 +24,8 @@ export async function loadPack(dir: string): Promise<Pack> {
   try {
     return validatePack(files);
   } catch (err) {
-    if (err instanceof PackError) throw new PackError(join(dir, err.file), err.field, err.message.split(': ').slice(1).join(': '));
+    if (err instanceof PackError)
+      throw new PackError(join(dir, err.file), err.field, err.message.split(': ').slice(1).join(': '));
     throw err;
   }
 }

@@ -14,7 +14,13 @@ afterEach(async () => {
 });
 
 const ev = (i: number, username = 'elite') =>
-  makeEvent({ username, role: 'elite', sessionId: 'demo' }, 'page_view', { site: `s${i}` }, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, new Date(1_700_000_000_000 + i));
+  makeEvent(
+    { username, role: 'elite', sessionId: 'demo' },
+    'page_view',
+    { site: `s${i}` },
+    `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    new Date(1_700_000_000_000 + i),
+  );
 
 describe('TrailLog', () => {
   it('persists appends across reopen, newest first on query', async () => {
@@ -43,7 +49,10 @@ describe('TrailLog', () => {
   it('filters by user, kind and session, and pages with before', async () => {
     const log = await TrailLog.open(join(dir, 't.jsonl'));
     for (let i = 1; i <= 5; i++) await log.append(ev(i, i % 2 ? 'elite' : 'scientist'));
-    expect(log.query({ sessionId: 'demo', username: 'scientist', limit: 10 }).map((e) => e.detail.site)).toEqual(['s4', 's2']);
+    expect(log.query({ sessionId: 'demo', username: 'scientist', limit: 10 }).map((e) => e.detail.site)).toEqual([
+      's4',
+      's2',
+    ]);
     expect(log.query({ sessionId: 'demo', kind: 'login', limit: 10 })).toEqual([]);
     expect(log.query({ sessionId: 'other', limit: 10 })).toEqual([]);
     const first = log.query({ sessionId: 'demo', limit: 2 });

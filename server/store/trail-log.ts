@@ -33,7 +33,7 @@ export class TrailLog implements TrailRepo {
   }
 
   private async load(): Promise<void> {
-    let text = '';
+    let text: string;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (err) {

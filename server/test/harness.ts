@@ -55,11 +55,11 @@ export class Client {
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
     const text = await res.text();
-    let json: any = undefined;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      json = undefined;
+      // not JSON: callers look at `text`
     }
     return { status: res.status, headers: res.headers, json, text };
   }

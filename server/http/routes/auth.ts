@@ -25,7 +25,9 @@ function usernameOf(req: Request): string {
 /** Login, logout and the current user. */
 export function authRoutes(ctx: HttpContext): Router {
   const r = Router();
-  const tooMany = { error: { code: 'rate_limited', message: 'Too many login attempts. Wait a few minutes and try again.' } };
+  const tooMany = {
+    error: { code: 'rate_limited', message: 'Too many login attempts. Wait a few minutes and try again.' },
+  };
   const common = {
     windowMs: WINDOW_MS,
     skipSuccessfulRequests: true,
@@ -51,7 +53,13 @@ export function authRoutes(ctx: HttpContext): Router {
       path: '/',
       maxAge: ctx.tokens.ttlSeconds * 1000,
     });
-    const actor = { userId: user.id, username: user.username, role: user.role, sessionId: user.sessionId, mode: ctx.store.sessions.get(user.sessionId)!.mode };
+    const actor = {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      sessionId: user.sessionId,
+      mode: ctx.store.sessions.get(user.sessionId)!.mode,
+    };
     res.json(meOf(deps, actor));
   });
 
