@@ -63,7 +63,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**', '!**/server/protocol/*'],
+              regex: '(^|/)server/(?!protocol(/|$))',
               message: 'The client imports only server/protocol (type-only).',
             },
           ],

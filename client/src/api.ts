@@ -55,7 +55,10 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
@@ -87,8 +90,7 @@ export interface TrailQuery {
 /** The API calls the client makes, one per route. */
 export const api = {
   /** `POST /api/auth/login`: sets the session cookie and answers the user. */
-  login: (username: string, password: string) =>
-    request<Me>('POST', '/auth/login', { username, password }),
+  login: (username: string, password: string) => request<Me>('POST', '/auth/login', { username, password }),
   /** `POST /api/auth/logout`. */
   logout: () => request<void>('POST', '/auth/logout'),
   /** `GET /api/me`: the logged-in user, or an `ApiFailure` with status 401. */

@@ -74,9 +74,7 @@ export class CisApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
-    this.stopUnauthorized = onUnauthorized(() =>
-      this.endSession(msg('Your session has ended. Please log in again.')),
-    );
+    this.stopUnauthorized = onUnauthorized(() => this.endSession(msg('Your session has ended. Please log in again.')));
     this.addEventListener('cis-navigate', this.onNavigate);
     this.addEventListener('cis-logged-in', this.onLoggedIn);
     this.addEventListener('cis-logout', this.onLogout);
@@ -109,8 +107,7 @@ export class CisApp extends LitElement {
     this.me = me;
     this.live = me
       ? new LiveConnection({
-          onSessionEnded: (reason) =>
-            this.endSession(reason.message || msg('Your session has ended.')),
+          onSessionEnded: (reason) => this.endSession(reason.message || msg('Your session has ended.')),
         })
       : undefined;
   }
@@ -221,14 +218,18 @@ export class CisApp extends LitElement {
       <cis-top-bar .me=${me} .current=${route?.name}></cis-top-bar>
       <main>
         ${load === 'ready' && route ? this.renderPage(route.name) : nothing}
-        ${load === 'loading' || load === undefined
-          ? html`<p class="status" role="status">${msg('Loading…')}</p>`
-          : nothing}
-        ${load === 'failed'
-          ? html`<p class="status error" role="alert">
-              ${msg('This screen could not be loaded. Reload the page to try again.')}
-            </p>`
-          : nothing}
+        ${
+          load === 'loading' || load === undefined
+            ? html`<p class="status" role="status">${msg('Loading…')}</p>`
+            : nothing
+        }
+        ${
+          load === 'failed'
+            ? html`<p class="status error" role="alert">
+                ${msg('This screen could not be loaded. Reload the page to try again.')}
+              </p>`
+            : nothing
+        }
       </main>
     `;
   }

@@ -41,6 +41,13 @@ export class LiveConnection {
       socket.disconnect();
       this.options.onSessionEnded(reason);
     });
+    socket.on('connect_error', (error) => {
+      // The server refused the handshake (expired or withdrawn login): socket.io will
+      // not retry, so this is the end of the session rather than a network blip.
+      if (!socket.active && error.message === 'unauthenticated') {
+        this.options.onSessionEnded({ code: 'unauthenticated', message: '' });
+      }
+    });
     if (this.closed) socket.disconnect();
     return socket;
   }

@@ -105,10 +105,7 @@ export class CisLoginPage extends LitElement {
         opacity: 0.85;
         cursor: progress;
       }
-      .alert:empty {
-        display: none;
-      }
-      .alert {
+      .alert.shown {
         margin: 0 0 1rem;
         padding: 0.5rem 0.75rem;
         border-left: 4px solid var(--cis-danger);
@@ -180,17 +177,13 @@ export class CisLoginPage extends LitElement {
     return html`
       <div class="intro">
         <h1 tabindex="-1">${msg('Closed Intranet Sandbox')}</h1>
-        <p>
-          ${msg(
-            'A simulation of a closed national intranet, made for education. Everything here is fictional.',
-          )}
-        </p>
+        <p>${msg('A simulation of a closed national intranet, made for education. Everything here is fictional.')}</p>
       </div>
       <div class="layout">
         <form @submit=${this.onSubmit} aria-labelledby="login-heading" novalidate>
           <h2 id="login-heading">${msg('Log in')}</h2>
           ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-          <div class="alert error" role="alert">${this.error}</div>
+          <div class="alert error ${this.error ? 'shown' : ''}" role="alert">${this.error}</div>
           <div class="field">
             <label for="username">${msg('Username')}</label>
             <input
@@ -225,17 +218,18 @@ export class CisLoginPage extends LitElement {
           <p>${msg('Choose who you are: this fills in the form. The password is always “demo”.')}</p>
           <ul>
             ${personas.map(
-              (persona) => html`<li>
-                <button
-                  type="button"
-                  class="persona"
-                  aria-pressed=${this.username === persona.username ? 'true' : 'false'}
-                  @click=${() => this.choose(persona)}
-                >
-                  <span class="name">${persona.username}</span>
-                  <span class="desc">${persona.description}</span>
-                </button>
-              </li>`,
+              (persona) =>
+                html`<li>
+                  <button
+                    type="button"
+                    class="persona"
+                    aria-pressed=${this.username === persona.username ? 'true' : 'false'}
+                    @click=${() => this.choose(persona)}
+                  >
+                    <span class="name">${persona.username}</span>
+                    <span class="desc">${persona.description}</span>
+                  </button>
+                </li>`,
             )}
           </ul>
         </section>
@@ -262,9 +256,7 @@ export class CisLoginPage extends LitElement {
     this.error = '';
     try {
       const me = await api.login(username, this.password);
-      this.dispatchEvent(
-        new CustomEvent('cis-logged-in', { detail: { me }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new CustomEvent('cis-logged-in', { detail: { me }, bubbles: true, composed: true }));
     } catch (error) {
       this.error = this.describe(error);
     } finally {

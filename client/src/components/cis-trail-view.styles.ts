@@ -1,0 +1,120 @@
+/** Styles of `cis-trail-view`, kept apart so the element file stays about behaviour. */
+import { css } from 'lit';
+
+/** The filters row, the live indicator and the events table. */
+export const trailViewStyles = css`
+  :host {
+    display: block;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.75rem 1rem;
+    margin-bottom: 0.75rem;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+  }
+  .field input {
+    width: 12rem;
+  }
+  .live {
+    margin: 0 0 0.5rem auto;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    font-weight: 600;
+    color: var(--cis-muted);
+  }
+  .live .dot {
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 50%;
+    background: #6b7280;
+  }
+  .live.live .dot {
+    background: #15803d;
+  }
+  .live.live {
+    color: #14532d;
+  }
+  .live.offline .dot {
+    background: #b45309;
+  }
+  .empty {
+    padding: 1.5rem 1rem;
+    text-align: center;
+    color: var(--cis-muted);
+    background: var(--cis-paper);
+    border: 1px dashed var(--cis-line);
+    border-radius: 8px;
+  }
+  .scroller {
+    /* contains the absolutely positioned visually-hidden texts of scrolled-away rows */
+    position: relative;
+    max-height: 70vh;
+    overflow: auto;
+    border: 1px solid var(--cis-line);
+    border-radius: 8px;
+    background: var(--cis-paper);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.95rem;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.45rem 0.6rem;
+    border-bottom: 1px solid #e3e5e8;
+    vertical-align: top;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    background: #eceef1;
+    z-index: 1;
+  }
+  td.detail {
+    overflow-wrap: anywhere;
+    min-width: 8rem;
+  }
+  time {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .kind {
+    display: inline-block;
+    padding: 0.05rem 0.4rem;
+    border-radius: 4px;
+    background: #e8eaee;
+    font-family: ui-monospace, 'Cascadia Mono', 'Noto Sans Mono', monospace;
+    font-size: 0.85rem;
+    white-space: nowrap;
+  }
+  .kind.blocked_address {
+    background: #fde2e2;
+    color: #7f1212;
+  }
+  .kind.login_failed {
+    background: #fdecc8;
+    color: #6b3d00;
+  }
+  tr.fresh {
+    background: #fff8d6;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    tr.fresh {
+      animation: arrive 2.5s ease-out;
+    }
+    @keyframes arrive {
+      from {
+        background: #fde68a;
+      }
+    }
+  }
+`;

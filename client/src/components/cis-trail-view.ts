@@ -1,0 +1,274 @@
+import { LitElement, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { localized, msg, str } from '@lit/localize';
+import type { TrailEvent, TrailKind } from '../../../server/protocol/api';
+import { ApiFailure, api } from '../api';
+import { liveContext } from '../context';
+import type { CisSocket, LiveConnection } from '../live';
+import { getLocale } from '../localization';
+import { sharedStyles } from '../styles/shared';
+import { trailViewStyles } from './cis-trail-view.styles';
+
+/** The kinds the filter offers, in the order a monitor thinks of them. */
+const KINDS: readonly TrailKind[] = ['login', 'login_failed', 'logout', 'page_view', 'blocked_address'];
+
+type KindFilter = TrailKind | 'all';
+type LiveState = 'connecting' | 'live' | 'offline';
+
+/** Newest first, no duplicates, at most `limit`. */
+function merge(a: TrailEvent[], b: TrailEvent[], limit: number): TrailEvent[] {
+  const byId = new Map<string, TrailEvent>();
+  for (const event of [...a, ...b]) byId.set(event.id, event);
+  return [...byId.values()].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0)).slice(0, limit);
+}
+
+function describeDetail(detail: Record<string, string>): string {
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(', ');
+}
+
+/**
+ * The surveillance trail as a monitor sees it: filters by user and kind, the
+ * events newest first from `/api/trail`, then kept up to date from the socket's
+ * `trail:event` pushes. Used by the censor's trail screen and the facilitator's overview.
+ */
+@localized()
+@customElement('cis-trail-view')
+export class CisTrailView extends LitElement {
+  static override styles = [sharedStyles, trailViewStyles];
+
+  /** How many events to fetch and keep on screen (1..200). */
+  @property({ type: Number }) limit = 100;
+
+  /** The live connection, provided by the app shell. */
+  @consume({ context: liveContext, subscribe: true })
+  @property({ attribute: false })
+  live: LiveConnection | undefined;
+
+  @state() private events: TrailEvent[] = [];
+  @state() private loading = true;
+  @state() private error = '';
+  @state() private user = '';
+  @state() private kind: KindFilter = 'all';
+  @state() private liveState: LiveState = 'connecting';
+  @state() private announcement = '';
+  @state() private fresh = new Set<string>();
+
+  private socket: CisSocket | undefined;
+  private fetchSeq = 0;
+  private userTimer: ReturnType<typeof setTimeout> | undefined;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private unannounced = 0;
+  private everConnected = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.subscribe();
+    void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    this.socket?.off('trail:event', this.onTrailEvent);
+    this.socket?.off('connect', this.onConnect);
+    this.socket?.off('disconnect', this.onDisconnect);
+    this.socket = undefined;
+    clearTimeout(this.userTimer);
+    clearTimeout(this.announceTimer);
+    super.disconnectedCallback();
+  }
+
+  private async subscribe(): Promise<void> {
+    if (!this.live) {
+      this.liveState = 'offline';
+      return;
+    }
+    try {
+      const socket = await this.live.connect();
+      if (!this.isConnected) return;
+      this.socket = socket;
+      socket.on('trail:event', this.onTrailEvent);
+      socket.on('connect', this.onConnect);
+      socket.on('disconnect', this.onDisconnect);
+      if (socket.connected) this.onConnect();
+    } catch (error) {
+      console.error(error);
+      this.liveState = 'offline';
+    }
+  }
+
+  private readonly onConnect = (): void => {
+    this.liveState = 'live';
+    // After a reconnection, fetch again to fill the gap the socket missed.
+    if (this.everConnected) void this.refresh();
+    this.everConnected = true;
+  };
+
+  private readonly onDisconnect = (): void => {
+    this.liveState = 'offline';
+  };
+
+  private readonly onTrailEvent = (event: TrailEvent): void => {
+    if (!this.passesFilter(event) || this.events.some((known) => known.id === event.id)) return;
+    this.events = merge([event], this.events, this.limit);
+    this.fresh = new Set([...this.fresh, event.id]);
+    this.unannounced += 1;
+    // Announce in batches so a busy room does not flood a screen reader.
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const count = this.unannounced;
+      this.unannounced = 0;
+      this.announcement = count === 1 ? msg('1 new event') : msg(str`${count} new events`);
+    }, 1500);
+  };
+
+  private passesFilter(event: TrailEvent): boolean {
+    const user = this.user.trim();
+    if (user && event.username !== user) return false;
+    return this.kind === 'all' || event.kind === this.kind;
+  }
+
+  private async refresh(): Promise<void> {
+    const seq = ++this.fetchSeq;
+    this.loading = true;
+    this.error = '';
+    const user = this.user.trim();
+    try {
+      const response = await api.trail({
+        ...(user ? { user } : {}),
+        ...(this.kind === 'all' ? {} : { kind: this.kind }),
+        limit: this.limit,
+      });
+      if (seq !== this.fetchSeq) return;
+      // Keep live events that arrived while the request was in flight.
+      this.events = merge(
+        response.events,
+        this.events.filter((e) => this.passesFilter(e)),
+        this.limit,
+      );
+      this.fresh = new Set();
+    } catch (error) {
+      if (seq !== this.fetchSeq) return;
+      this.error =
+        error instanceof ApiFailure && error.status === 403
+          ? msg('You may not read the surveillance trail.')
+          : msg('The trail could not be loaded. Try again in a moment.');
+    } finally {
+      if (seq === this.fetchSeq) this.loading = false;
+    }
+  }
+
+  private onUserInput(event: Event): void {
+    this.user = (event.target as HTMLInputElement).value;
+    clearTimeout(this.userTimer);
+    this.userTimer = setTimeout(() => void this.refresh(), 350);
+  }
+
+  private onKindChange(event: Event): void {
+    this.kind = (event.target as HTMLSelectElement).value as KindFilter;
+    this.events = [];
+    void this.refresh();
+  }
+
+  private formatTime(at: string): string {
+    const date = new Date(at);
+    return Number.isNaN(date.getTime())
+      ? at
+      : date.toLocaleTimeString(getLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div class="filters">
+        <div class="field">
+          <label for="trail-user">${msg('User')}</label>
+          <input
+            id="trail-user"
+            type="search"
+            list="trail-users"
+            autocomplete="off"
+            autocapitalize="none"
+            spellcheck="false"
+            placeholder=${msg('All users')}
+            .value=${this.user}
+            @input=${this.onUserInput}
+          />
+          <datalist id="trail-users">
+            ${[...new Set(this.events.map((e) => e.username).filter((u) => u !== null))].map(
+              (username) => html`<option value=${username}></option>`,
+            )}
+          </datalist>
+        </div>
+        <div class="field">
+          <label for="trail-kind">${msg('Kind')}</label>
+          <select id="trail-kind" @change=${this.onKindChange}>
+            <option value="all" ?selected=${this.kind === 'all'}>${msg('all')}</option>
+            ${KINDS.map((kind) => html`<option value=${kind} ?selected=${this.kind === kind}>${kind}</option>`)}
+          </select>
+        </div>
+        <p class="live ${this.liveState}">
+          <span class="dot" aria-hidden="true"></span>
+          ${
+            this.liveState === 'live'
+              ? msg('Live')
+              : this.liveState === 'connecting'
+                ? msg('Connecting…')
+                : msg('Live updates paused')
+          }
+        </p>
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.renderBody()}
+    `;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
+    if (this.loading && this.events.length === 0) {
+      return html`<p class="empty">${msg('Loading events…')}</p>`;
+    }
+    if (this.events.length === 0) return html`<p class="empty">${msg('No events yet')}</p>`;
+    return html`
+      <div class="scroller" tabindex="0" role="region" aria-label=${msg('Trail events')}>
+        <table>
+          <caption class="visually-hidden">
+            ${msg('Surveillance trail, newest first')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Time')}</th>
+              <th scope="col">${msg('User')}</th>
+              <th scope="col">${msg('Role')}</th>
+              <th scope="col">${msg('Kind')}</th>
+              <th scope="col">${msg('Detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.events.map((event) => this.renderRow(event))}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  private renderRow(event: TrailEvent): TemplateResult {
+    const none = html`<span aria-hidden="true">—</span><span class="visually-hidden">${msg('none')}</span>`;
+    return html`
+      <tr class=${this.fresh.has(event.id) ? 'fresh' : ''}>
+        <td><time datetime=${event.at}>${this.formatTime(event.at)}</time></td>
+        <td>${event.username ?? none}</td>
+        <td>${event.role ?? none}</td>
+        <td><span class="kind ${event.kind}">${event.kind}</span></td>
+        <td class="detail">${describeDetail(event.detail) || nothing}</td>
+      </tr>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cis-trail-view': CisTrailView;
+  }
+}
