@@ -62,7 +62,6 @@ export class CisTrailView extends LitElement {
   private userTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private unannounced = 0;
-  private everConnected = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -101,9 +100,9 @@ export class CisTrailView extends LitElement {
 
   private readonly onConnect = (): void => {
     this.liveState = 'live';
-    // After a reconnection, fetch again to fill the gap the socket missed.
-    if (this.everConnected) void this.refresh();
-    this.everConnected = true;
+    // Fetch again on every (re)connection: events between the first fetch and joining
+    // the live room would otherwise be missed. merge() drops duplicates by id.
+    void this.refresh();
   };
 
   private readonly onDisconnect = (): void => {

@@ -1,0 +1,100 @@
+/**
+ * Shared helpers for the end-to-end specs: the demo personas of the default
+ * scenario pack, logging in through the UI, and the accessibility check.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import type { Role } from '../server/protocol/api';
+
+/** The password of every demo persona in the default pack. */
+export const DEMO_PASSWORD = 'demo';
+
+/** A demo persona: username = role name, and the screen the server sends it to. */
+export interface Persona {
+  username: Role;
+  role: Role;
+  displayName: string;
+  /** Path of the landing page after login. */
+  home: '/denied' | '/portal' | '/foreign' | '/trail' | '/overview';
+}
+
+function persona(role: Role, displayName: string, home: Persona['home']): Persona {
+  return { username: role, role, displayName, home };
+}
+
+/** The demo personas of fixtures/default/personas.json. */
+export const PERSONAS = {
+  citizen: persona('citizen', 'Pak Un-hui', '/denied'),
+  elite: persona('elite', 'Ri Chol-jin', '/portal'),
+  scientist: persona('scientist', 'Kang Song-mi', '/portal'),
+  academic: persona('academic', 'Jo Myong-su', '/portal'),
+  foreigner: persona('foreigner', 'Anna Weber', '/foreign'),
+  editor: persona('editor', 'Han Yong-ae', '/portal'),
+  censor: persona('censor', 'Choe Kwang-il', '/trail'),
+  facilitator: persona('facilitator', 'Facilitator', '/overview'),
+} as const satisfies Record<Role, Persona>;
+
+/** Every role, in the order the server's policy table lists them. */
+export const ROLES: readonly Role[] = [
+  'citizen',
+  'elite',
+  'scientist',
+  'academic',
+  'foreigner',
+  'editor',
+  'censor',
+  'facilitator',
+];
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A matcher for a page URL whose path is exactly `path` (any origin, query or hash). */
+export function pathIs(path: string): RegExp {
+  return new RegExp(`^https?://[^/]+${escapeRegExp(path)}(?:[?#].*)?$`);
+}
+
+/**
+ * Opens /login and logs in through the form, as a visitor would, then waits until
+ * the app has taken the persona to its landing page.
+ */
+export async function loginAs(page: Page, who: Persona, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Username', { exact: true }).fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page).toHaveURL(pathIs(who.home));
+}
+
+/** The "Log out" button of the top bar. */
+export function logoutButton(page: Page) {
+  return page.getByRole('button', { name: 'Log out', exact: true });
+}
+
+/**
+ * Runs axe on the whole page (shadow DOM included) and fails, listing rule ids and
+ * targets, when any violation has impact "serious" or "critical".
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => {
+    const targets = v.nodes.map((n) => JSON.stringify(n.target)).join(', ');
+    return `${v.id} [${v.impact}] ${v.help}: ${targets}`;
+  });
+  expect(report, `serious or critical axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * Rows of the surveillance trail shown on the page (censor's trail or facilitator's
+ * overview), narrowed to those whose user / kind cells match and that contain `text`.
+ */
+export function trailRows(page: Page, match: { user?: string; kind?: string; text?: string } = {}) {
+  let rows = page.getByRole('region', { name: 'Trail events' }).getByRole('row');
+  if (match.user) rows = rows.filter({ has: page.getByRole('cell', { name: match.user, exact: true }) });
+  if (match.kind) rows = rows.filter({ has: page.getByRole('cell', { name: match.kind, exact: true }) });
+  if (match.text) rows = rows.filter({ hasText: match.text });
+  return rows;
+}
