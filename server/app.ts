@@ -19,6 +19,8 @@ import { authRoutes } from './http/routes/auth';
 import { policyRoutes } from './http/routes/policy';
 import { siteRoutes } from './http/routes/sites';
 import { trailRoutes } from './http/routes/trail';
+import { mediaRoutes } from './http/routes/media';
+import { filterOf, publishDue, type MediaDeps } from './domain/media';
 import { attachRealtime, type IO } from './realtime';
 import { DEMO_PASSWORD, openStore, type Store } from './store/db';
 import { loadPack } from './store/pack-loader';
@@ -113,12 +115,14 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', express.json({ limit: '16kb', strict: true }));
+  app.use('/api', express.json({ limit: '64kb', strict: true }));
   app.use(authenticate(ctx));
   app.use(authRoutes(ctx));
   app.use(siteRoutes(ctx));
   app.use(trailRoutes(ctx));
   app.use(policyRoutes(ctx));
+  const media: MediaDeps = { pack, articles: store.articles, recorder, bus, filter: filterOf(pack) };
+  app.use(mediaRoutes(media));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
   app.use(errorHandler(log));
@@ -126,11 +130,18 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   const server = createServer(app);
   const io = attachRealtime(server, {
     store,
+    pack,
     tokens,
     bus,
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
   });
+
+  // Scheduled articles go out when their time comes.
+  const scheduler = setInterval(() => {
+    publishDue(media, new Date()).catch((err: unknown) => log('scheduled publishing failed', err));
+  }, config.schedulerMs);
+  scheduler.unref();
 
   return {
     app,
@@ -139,6 +150,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     store,
     pack,
     async close() {
+      clearInterval(scheduler);
       await io.close(); // also closes the HTTP server
       server.closeAllConnections();
       await store.close();

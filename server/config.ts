@@ -21,8 +21,10 @@ export interface Config {
   loginLimits: { perIp: number; perUser: number };
   /** Extra origins allowed to open sockets (the server's own origin always is). */
   allowedOrigins: string[];
-  /** Log requests and errors to the console. */
+  /** Do not log unexpected errors to the console. */
   quiet: boolean;
+  /** How often scheduled articles are checked, in milliseconds. */
+  schedulerMs: number;
 }
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     quiet: env.QUIET === 'true',
+    schedulerMs: int(env.SCHEDULER_MS, 1000, 'SCHEDULER_MS') || 1000,
   };
 }

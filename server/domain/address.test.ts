@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAddress, resolveAddress } from './address';
+import { normalizeAddress, pathOfAddress, resolveAddress } from './address';
 
 const directory = [
   { id: 'portal', address: 'portal.intra' },
@@ -48,5 +48,23 @@ describe('resolveAddress', () => {
   });
   it('does not reach a site outside the caller’s directory', () => {
     expect(resolveAddress('hotel.guest', directory).kind).toBe('unreachable');
+  });
+});
+
+describe('pathOfAddress', () => {
+  const cases: [string, string][] = [
+    ['news.intra', ''],
+    ['news.intra/', ''],
+    ['http://news.intra/article/Grain-Plan?x=1#top', '/article/grain-plan'],
+    ['news.intra/section/science', '/section/science'],
+    ['news.intra/<script>/x', '/x'],
+    ['news.intra\\article\\a1', '/article/a1'],
+  ];
+  for (const [input, out] of cases) {
+    it(`${JSON.stringify(input)} → ${JSON.stringify(out)}`, () => expect(pathOfAddress(input)).toBe(out));
+  }
+  it('returns the path with the site', () => {
+    const r = resolveAddress('news.intra/article/a1', directory);
+    expect(r.kind === 'site' && r.path).toBe('/article/a1');
   });
 });

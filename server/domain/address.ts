@@ -14,7 +14,7 @@ export interface Addressable {
 
 /** What typing an address leads to. */
 export type AddressResult<S extends Addressable> =
-  { kind: 'site'; site: S; normalized: string } | { kind: 'unreachable'; normalized: string };
+  { kind: 'site'; site: S; normalized: string; path: string } | { kind: 'unreachable'; normalized: string };
 
 /**
  * Reduces what a visitor typed to a bare host name: width-folded (NFKC), lower-case,
@@ -33,9 +33,28 @@ export function normalizeAddress(input: string): string {
   return s;
 }
 
+/**
+ * The page path after the host ('' for the front page): lower-case segments of
+ * letters, digits, '-' and '_' only; anything else (query, fragment, odd characters) is dropped.
+ */
+export function pathOfAddress(input: string): string {
+  let s = input.normalize('NFKC').trim();
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
+  const slash = s.search(/[/\\]/);
+  if (slash < 0) return '';
+  const rest = (s.slice(slash).split(/[?#]/, 1)[0] ?? '').replace(/\\/g, '/');
+  const segments = rest
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => seg.toLowerCase())
+    .filter((seg) => /^[a-z0-9_-]{1,80}$/.test(seg))
+    .slice(0, 4);
+  return segments.length ? `/${segments.join('/')}` : '';
+}
+
 /** Looks an address up in a directory; anything not in it is unreachable. */
 export function resolveAddress<S extends Addressable>(input: string, directory: readonly S[]): AddressResult<S> {
   const normalized = normalizeAddress(input);
   const site = directory.find((s) => normalizeAddress(s.address) === normalized);
-  return site ? { kind: 'site', site, normalized } : { kind: 'unreachable', normalized };
+  return site ? { kind: 'site', site, normalized, path: pathOfAddress(input) } : { kind: 'unreachable', normalized };
 }

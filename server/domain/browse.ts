@@ -39,8 +39,14 @@ export function listSites(deps: Pick<BrowseDeps, 'pack'>, actor: Actor): SitesRe
 export async function browse(deps: BrowseDeps, actor: Actor, address: string): Promise<BrowseResponse> {
   const result = resolveAddress(address, directoryOf(deps, actor));
   if (result.kind === 'site') {
-    await deps.recorder.record(subjectOf(actor), 'page_view', { site: result.site.id, address: result.site.address });
-    return { reachable: true, address: result.site.address, site: present(result.site) };
+    const detail: Record<string, string> = { site: result.site.id, address: result.site.address + result.path };
+    await deps.recorder.record(subjectOf(actor), 'page_view', detail);
+    return {
+      reachable: true,
+      address: result.site.address + result.path,
+      path: result.path,
+      site: present(result.site),
+    };
   }
   const shown = address.trim().slice(0, 200);
   await deps.recorder.record(subjectOf(actor), 'blocked_address', { address: shown });

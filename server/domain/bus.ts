@@ -4,11 +4,14 @@
  */
 import { EventEmitter } from 'node:events';
 import type { TrailEvent } from '../protocol/api';
+import type { ArticleRecord } from './ports';
 
 /** Everything the domain announces, by name. */
 export interface BusEvents {
   'trail:appended': [TrailEvent];
   'user:revoked': [{ userId: string; sessionId: string }];
+  'media:published': [ArticleRecord];
+  'media:unpublished': [ArticleRecord];
 }
 
 /** A typed wrapper over EventEmitter. */

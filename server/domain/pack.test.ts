@@ -5,7 +5,16 @@ import { PackError, validatePack } from './pack';
 const DIR = new URL('../../fixtures/default/', import.meta.url);
 function shipped(): Record<string, unknown> {
   const files: Record<string, unknown> = {};
-  for (const f of ['pack.json', 'personas.json', 'sites.json', 'placards.json']) {
+  for (const f of [
+    'pack.json',
+    'personas.json',
+    'sites.json',
+    'placards.json',
+    'articles.json',
+    'media.json',
+    'broadcast.json',
+    'filter.json',
+  ]) {
     files[f] = JSON.parse(readFileSync(new URL(f, DIR), 'utf8'));
   }
   return files;
@@ -54,6 +63,21 @@ describe('pack validator', () => {
       'homeSites.foreign',
     ],
     ['a bad session code', (f) => (f['pack.json'].session.code = 'demo'), 'pack.json', 'session.code'],
+    ['an article on a non-media site', (f) => (f['articles.json'][0].site = 'portal'), 'articles.json', '[0].site'],
+    ['a bad article date', (f) => (f['articles.json'][4].date = '26/11/2026'), 'articles.json', '[4].date'],
+    [
+      'a bad broadcast time',
+      (f) => (f['broadcast.json'].channels[1].items[0].time = '25:00'),
+      'broadcast.json',
+      'channels[1].items[0].time',
+    ],
+    [
+      'an unknown section for a role',
+      (f) => (f['media.json'].roleSections.scientist = ['cooking']),
+      'media.json',
+      'roleSections.scientist[0]',
+    ],
+    ['an empty filter list', (f) => (f['filter.json'].terms = []), 'filter.json', 'terms'],
     ['an empty text', (f) => (f['placards.json'][1].text = '   '), 'placards.json', '[1].text'],
   ];
   for (const [name, mutate, file, field] of cases) {

@@ -3,7 +3,7 @@
  * Pure: the store reads the files and hands their parsed JSON here.
  */
 import { z } from 'zod';
-import type { Network, Placard, Role } from '../protocol/api';
+import type { Network, Placard, Role, SiteApp } from '../protocol/api';
 import { ROLES } from './policy';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case id (a-z, 0-9, -)');
@@ -33,6 +33,14 @@ const personaSchema = z.strictObject({
   password: z.string().min(4).max(200).optional(),
 });
 
+const sectionId = z.enum(['leadership', 'industry', 'science', 'culture', 'international']);
+
+const mastheadSchema = z.strictObject({
+  tagline: text(200),
+  slogans: z.array(text(200)).max(6),
+  stats: z.array(z.strictObject({ label: text(80), value: text(40) })).max(6),
+});
+
 const siteSchema = z.strictObject({
   id,
   address: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a host name like news.kp'),
@@ -42,6 +50,52 @@ const siteSchema = z.strictObject({
   roles: z.array(role).min(1),
   intro: z.array(text(2000)).min(1).max(20),
   placardId: id.optional(),
+  app: z.enum(['page', 'media', 'broadcast', 'search']).optional(),
+  masthead: mastheadSchema.optional(),
+});
+
+const articleSchema = z.strictObject({
+  id,
+  site: id,
+  section: sectionId,
+  title: text(200),
+  date: z.iso.date(),
+  lead: z.boolean(),
+  summary: text(300),
+  body: text(20_000),
+});
+
+const mediaSchema = z.strictObject({
+  sections: z.array(z.strictObject({ id: sectionId, label: text(80) })).min(1),
+  roleSections: z.partialRecord(role, z.array(sectionId)),
+  articlePlacardId: id,
+  searchPlacardId: id,
+});
+
+const broadcastSchema = z.strictObject({
+  date: z.iso.date(),
+  channels: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(120),
+        kind: z.enum(['tv', 'radio']),
+        items: z
+          .array(
+            z.strictObject({
+              time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+              title: text(160),
+              description: text(400),
+            }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1),
+});
+
+const filterSchema = z.strictObject({
+  terms: z.array(z.string().trim().min(1).max(80)).min(1),
 });
 
 const placardSchema = z.strictObject({
@@ -52,6 +106,14 @@ const placardSchema = z.strictObject({
   reported: z.boolean().optional(),
 });
 
+/** A state-media article as the pack declares it. */
+export type PackArticle = z.infer<typeof articleSchema>;
+/** The pack's media settings: sections, which sections some roles may read, placards. */
+export type PackMedia = z.infer<typeof mediaSchema>;
+/** The broadcast schedule. */
+export type PackBroadcast = z.infer<typeof broadcastSchema>;
+/** The keyword filter's word list. */
+export type PackFilter = z.infer<typeof filterSchema>;
 /** A persona as the pack declares it. */
 export type PackPersona = z.infer<typeof personaSchema>;
 /** A site as the pack declares it. */
@@ -64,6 +126,8 @@ export interface PackSite {
   roles: Role[];
   intro: string[];
   placardId?: string;
+  app?: SiteApp;
+  masthead?: z.infer<typeof mastheadSchema>;
 }
 /** The pack's own metadata. */
 export type PackMeta = z.infer<typeof packSchema>;
@@ -74,6 +138,10 @@ export interface Pack {
   personas: PackPersona[];
   sites: PackSite[];
   placards: Placard[];
+  articles: PackArticle[];
+  media: PackMedia;
+  broadcast: PackBroadcast;
+  filter: PackFilter;
 }
 
 /** The files a pack consists of, and the schema each must meet. */
@@ -82,6 +150,10 @@ export const PACK_FILES = {
   'personas.json': z.array(personaSchema).min(1),
   'sites.json': z.array(siteSchema).min(1),
   'placards.json': z.array(placardSchema).min(1),
+  'articles.json': z.array(articleSchema),
+  'media.json': mediaSchema,
+  'broadcast.json': broadcastSchema,
+  'filter.json': filterSchema,
 } as const;
 
 /** Names the pack file and the field at fault. */
@@ -130,11 +202,16 @@ export function validatePack(files: Record<string, unknown>): Pack {
   const personas = parseFile('personas.json', files['personas.json']);
   const sites = parseFile('sites.json', files['sites.json']);
   const placards = parseFile('placards.json', files['placards.json']);
+  const articles = parseFile('articles.json', files['articles.json']);
+  const media = parseFile('media.json', files['media.json']);
+  const broadcast = parseFile('broadcast.json', files['broadcast.json']);
+  const filter = parseFile('filter.json', files['filter.json']);
 
   requireUnique('personas.json', personas, (p) => p.username, 'username');
   requireUnique('sites.json', sites, (s) => s.id, 'id');
   requireUnique('sites.json', sites, (s) => s.address, 'address');
   requireUnique('placards.json', placards, (p) => p.id, 'id');
+  requireUnique('articles.json', articles, (a) => a.id, 'id');
 
   const placardIds = new Set(placards.map((p) => p.id));
   sites.forEach((s, i) => {
@@ -149,5 +226,12 @@ export function validatePack(files: Record<string, unknown>): Pack {
     if (!home || home.network !== network)
       throw new PackError('pack.json', `homeSites.${network}`, `no ${network} site "${meta.homeSites[network]}"`);
   }
-  return { meta, personas, sites, placards };
+  const mediaSites = new Set(sites.filter((s) => s.app === 'media').map((s) => s.id));
+  articles.forEach((a, i) => {
+    if (!mediaSites.has(a.site)) throw new PackError('articles.json', `[${i}].site`, `no media site "${a.site}"`);
+  });
+  for (const field of ['articlePlacardId', 'searchPlacardId'] as const) {
+    if (!placardIds.has(media[field])) throw new PackError('media.json', field, `no placard "${media[field]}"`);
+  }
+  return { meta, personas, sites, placards, articles, media, broadcast, filter };
 }

@@ -1,7 +1,7 @@
 /**
  * The repository interfaces the domain needs; `server/store` implements them.
  */
-import type { Mode, Role, TrailEvent } from '../protocol/api';
+import type { ArticleStatus, Mode, Role, SectionId, TrailEvent } from '../protocol/api';
 import type { TrailQuery } from './trail';
 
 /** A simulation session: every user and event belongs to one. */
@@ -52,4 +52,38 @@ export interface TrailRepo {
   append(event: TrailEvent): Promise<void>;
   /** Events matching a query, newest first. */
   query(q: TrailQuery): TrailEvent[];
+}
+
+/** A stored state-media article (pack-seeded or written at the editor desk). */
+export interface ArticleRecord {
+  id: string;
+  sessionId: string;
+  site: string;
+  section: SectionId;
+  title: string;
+  summary: string;
+  body: string;
+  date: string;
+  lead: boolean;
+  status: ArticleStatus;
+  publishAt: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** User name of the editor who last changed it; internal, never shown to readers. */
+  editor: string | null;
+}
+
+/** State-media articles. */
+export interface ArticlesRepo {
+  /** Every article of a session. */
+  list(sessionId: string): ArticleRecord[];
+  /** Every article of every session. */
+  all(): ArticleRecord[];
+  /** One article by id, or undefined. */
+  get(id: string): ArticleRecord | undefined;
+  /** Stores a new article; resolves once it is on disk. */
+  insert(article: ArticleRecord): Promise<ArticleRecord>;
+  /** Changes an article; resolves once it is on disk. */
+  update(id: string, change: Partial<Omit<ArticleRecord, 'id' | 'sessionId'>>): Promise<ArticleRecord>;
 }

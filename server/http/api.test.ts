@@ -119,7 +119,7 @@ describe('the walls', () => {
     expect(await addresses('scientist')).not.toContain('university.intra');
     expect(await addresses('academic')).toContain('university.intra');
     expect(await addresses('academic')).not.toContain('scitech.intra');
-    expect(await addresses('foreigner')).toEqual(['visitor.guest', 'hotel.guest']);
+    expect(await addresses('foreigner')).toEqual(['visitor.guest', 'news.guest', 'hotel.guest']);
     expect(await addresses('elite')).not.toContain('hotel.guest');
     const res = await client('elite').get('/api/sites');
     expect(res.json.home).toBe('portal');
@@ -174,7 +174,7 @@ describe('bad input', () => {
     ['a missing field', { username: 'elite' }],
     ['an unknown field', { username: 'elite', password: 'demo', admin: true }],
     ['an array body', ['elite', 'demo']],
-    ['an oversized body', { username: 'elite', password: 'x'.repeat(20_000) }],
+    ['an oversized body', { username: 'elite', password: 'x'.repeat(100_000) }, 'body_too_large'],
     ['malformed JSON', '{"username": "elite", ', 'malformed_json'],
     ['a too-long user name', { username: 'e'.repeat(65), password: 'demo' }],
   ];

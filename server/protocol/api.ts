@@ -46,6 +46,9 @@ export interface ApiError {
   error: { code: string; message: string };
 }
 
+/** What a site's pages are: plain pages, a state-media site, the broadcast schedule or the search engine. */
+export type SiteApp = 'page' | 'media' | 'broadcast' | 'search';
+
 /** A site in the intranet directory, as a user of its network sees it. */
 export interface Site {
   id: string;
@@ -57,6 +60,17 @@ export interface Site {
   intro: string[];
   /** Id of a placard that explains this site, if any. */
   placardId?: string;
+  /** How the client renders the site's pages (default 'page'). */
+  app?: SiteApp;
+  /** The banner of a state-media site: tagline, slogans, achievement figures. */
+  masthead?: Masthead;
+}
+
+/** The decorations of a state-media site's front page (fictional). */
+export interface Masthead {
+  tagline: string;
+  slogans: string[];
+  stats: { label: string; value: string }[];
 }
 
 /** `GET /api/sites`. */
@@ -72,7 +86,9 @@ export interface BrowseRequest {
 
 /** `POST /api/browse`: the page that opened, or the wall. */
 export type BrowseResponse =
-  { reachable: true; address: string; site: Site } | { reachable: false; address: string; placardId: string };
+  /** `path` is what followed the host, e.g. '/article/some-id' ('' for the front page). */
+  | { reachable: true; address: string; path: string; site: Site }
+  | { reachable: false; address: string; placardId: string };
 
 /** A "why is it like this?" note with its public source. */
 export interface Placard {
@@ -90,7 +106,17 @@ export interface PlacardsResponse {
 }
 
 /** Kinds of event in the surveillance trail. Later features add more. */
-export type TrailKind = 'login' | 'login_failed' | 'logout' | 'page_view' | 'blocked_address';
+export type TrailKind =
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'page_view'
+  | 'blocked_address'
+  | 'search'
+  | 'search_flagged'
+  | 'article_saved'
+  | 'article_published'
+  | 'article_unpublished';
 
 /** One entry of the append-only surveillance trail. */
 export interface TrailEvent {
@@ -117,4 +143,98 @@ export interface PolicyMatrix {
   /** role → capabilities it holds in this mode */
   grants: Record<Role, Capability[]>;
   sites: { id: string; title: string; address: string; network: Network; roles: Role[] }[];
+}
+
+/** Sections of the state-media sites. */
+export type SectionId = 'leadership' | 'industry' | 'science' | 'culture' | 'international';
+
+/** A section with its display label. */
+export interface Section {
+  id: SectionId;
+  label: string;
+}
+
+/** Where an article is in its life. Readers only ever see 'published'. */
+export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
+
+/** An article in lists: no author, no view count, no comments — by design. */
+export interface ArticleSummary {
+  id: string;
+  /** Id of the media site it appears on (e.g. 'news-agency', 'daily'). */
+  site: string;
+  section: SectionId;
+  title: string;
+  summary: string;
+  /** The dateline, YYYY-MM-DD. */
+  date: string;
+  /** The front-page lead story of its site. */
+  lead: boolean;
+  status: ArticleStatus;
+  /** When it went out (ISO), or null. */
+  publishedAt: string | null;
+  /** When a scheduled article will go out (ISO), or null. */
+  publishAt: string | null;
+}
+
+/** One article with its body: Markdown source and the sanitised HTML rendered from it. */
+export interface Article extends ArticleSummary {
+  body: string;
+  bodyHtml: string;
+}
+
+/** `GET /api/media/articles?site=&section=&status=&page=&pageSize=`: newest first. */
+export interface ArticlesResponse {
+  articles: ArticleSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The sections this user may read (all of them for an editor). */
+  sections: Section[];
+}
+
+/** Body of `POST /api/media/articles` and `PATCH /api/media/articles/:id` (all optional on PATCH). */
+export interface ArticleInput {
+  site: string;
+  section: SectionId;
+  title: string;
+  summary: string;
+  body: string;
+  lead?: boolean;
+}
+
+/** Body of `POST /api/media/articles/:id/publish`: no `at` (or a past one) publishes now, a future one schedules. */
+export interface PublishRequest {
+  at?: string;
+}
+
+/** `POST /api/media/preview {body}` → the sanitised HTML an article body renders to. */
+export interface PreviewResponse {
+  html: string;
+}
+
+/** `GET /api/media/search?q=`: matching articles the user may read. A filtered query finds nothing. */
+export interface SearchResponse {
+  query: string;
+  results: ArticleSummary[];
+}
+
+/** One programme of the broadcast schedule. */
+export interface BroadcastItem {
+  time: string;
+  title: string;
+  description: string;
+}
+
+/** A TV or radio channel with today's listings. */
+export interface BroadcastChannel {
+  id: string;
+  name: string;
+  kind: 'tv' | 'radio';
+  items: BroadcastItem[];
+}
+
+/** `GET /api/media/broadcast`: today's schedule. */
+export interface BroadcastResponse {
+  date: string;
+  channels: BroadcastChannel[];
 }

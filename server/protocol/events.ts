@@ -2,12 +2,16 @@
  * socket.io event maps shared by server and client (type-only).
  * Names say their direction: the server pushes `trail:event`.
  */
-import type { TrailEvent } from './api';
+import type { ArticleSummary, TrailEvent } from './api';
 
 /** Events the server sends to clients. */
 export interface ServerToClientEvents {
   /** A new surveillance-trail event, sent to users who may read the trail. */
   'trail:event': (event: TrailEvent) => void;
+  /** An article was published (sent only to users who may read it). */
+  'media:published': (article: ArticleSummary) => void;
+  /** An article was withdrawn; readers drop it from their pages. */
+  'media:unpublished': (ref: { id: string; site: string }) => void;
   /** This user's access was withdrawn; the client drops to the login screen. */
   'session:ended': (reason: { code: string; message: string }) => void;
 }

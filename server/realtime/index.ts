@@ -10,6 +10,9 @@ import { can, type Actor } from '../domain/policy';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { Tokens } from '../auth/tokens';
 import type { Store } from '../store/db';
+import type { Pack } from '../domain/pack';
+import { mediaPushes } from './media';
+import { rooms } from './rooms';
 
 /** Per-socket data: who is connected. */
 export interface SocketData {
@@ -24,18 +27,14 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Recor
 /** What the realtime layer needs. */
 export interface RealtimeDeps {
   store: Store;
+  pack: Pack;
   tokens: Tokens;
   bus: Bus;
   allowedOrigins: string[];
   trustProxy: boolean;
 }
 
-/** Rooms a socket is put in. */
-export const rooms = {
-  session: (sid: string) => `session:${sid}`,
-  user: (uid: string) => `user:${uid}`,
-  trail: (sid: string) => `trail:${sid}`,
-};
+export { rooms };
 
 /** Whether a handshake's Origin (when a browser sends one) is this server or an allowed one. */
 export function originAllowed(req: IncomingMessage, allowed: string[], trustProxy: boolean): boolean {
@@ -86,6 +85,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
   deps.bus.on('trail:appended', (event) => {
     io.to(rooms.trail(event.sessionId)).emit('trail:event', event);
   });
+  mediaPushes(io, deps.bus, deps.pack);
   deps.bus.on('user:revoked', ({ userId }) => {
     io.to(rooms.user(userId)).emit('session:ended', { code: 'revoked', message: 'Your access has been withdrawn.' });
     io.in(rooms.user(userId)).disconnectSockets(true);

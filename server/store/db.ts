@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Pack } from '../domain/pack';
 import { hashPassword } from '../domain/passwords';
-import type { SessionRecord, SessionsRepo, UserRecord, UsersRepo } from '../domain/ports';
+import type { ArticleRecord, ArticlesRepo, SessionRecord, SessionsRepo, UserRecord, UsersRepo } from '../domain/ports';
 import { DurableJSONFile } from './json-adapter';
 import { TrailLog } from './trail-log';
 
@@ -18,12 +18,14 @@ export interface DbShape {
   packId: string;
   sessions: SessionRecord[];
   users: UserRecord[];
+  articles: ArticleRecord[];
 }
 
 /** The opened store: repositories over one lowdb document and the trail log. */
 export interface Store {
   users: UsersRepo;
   sessions: SessionsRepo;
+  articles: ArticlesRepo;
   trail: TrailLog;
   /** Flushes and closes files. */
   close(): Promise<void>;
@@ -48,7 +50,24 @@ async function seed(pack: Pack): Promise<DbShape> {
       tokenVersion: 0,
     });
   }
-  return { schema: 1, packId: pack.meta.id, sessions: [session], users };
+  return { schema: 1, packId: pack.meta.id, sessions: [session], users, articles: seedArticles(pack, session.id) };
+}
+
+/** The pack's articles as published state media of a session. */
+function seedArticles(pack: Pack, sessionId: string): ArticleRecord[] {
+  return pack.articles.map((a) => {
+    const at = `${a.date}T06:00:00.000Z`;
+    return {
+      ...a,
+      sessionId,
+      status: 'published',
+      publishAt: null,
+      publishedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      editor: null,
+    };
+  });
 }
 
 class LowUsers implements UsersRepo {
@@ -68,6 +87,31 @@ class LowUsers implements UsersRepo {
     Object.assign(user, change);
     await this.db.write();
     return user;
+  }
+}
+
+class LowArticles implements ArticlesRepo {
+  constructor(private readonly db: Low<DbShape>) {}
+  list(sessionId: string) {
+    return this.db.data.articles.filter((a) => a.sessionId === sessionId);
+  }
+  all() {
+    return this.db.data.articles;
+  }
+  get(id: string) {
+    return this.db.data.articles.find((a) => a.id === id);
+  }
+  async insert(article: ArticleRecord) {
+    this.db.data.articles.push(article);
+    await this.db.write();
+    return article;
+  }
+  async update(id: string, change: Partial<Omit<ArticleRecord, 'id' | 'sessionId'>>) {
+    const article = this.get(id);
+    if (!article) throw new Error(`no article ${id}`);
+    Object.assign(article, change);
+    await this.db.write();
+    return article;
   }
 }
 
@@ -91,11 +135,16 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   if (!db.data) {
     db.data = await seed(pack);
     await db.write();
+  } else if (!db.data.articles) {
+    // A store from before state media: add the pack's articles to its sessions.
+    db.data.articles = db.data.sessions.flatMap((s) => seedArticles(pack, s.id));
+    await db.write();
   }
   const trail = await TrailLog.open(join(dataDir, 'trail.jsonl'));
   return {
     users: new LowUsers(db),
     sessions: new LowSessions(db),
+    articles: new LowArticles(db),
     trail,
     close: () => trail.close(),
   };

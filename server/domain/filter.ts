@@ -1,0 +1,188 @@
+/**
+ * The keyword filter: finds banned terms in text however they are respelled —
+ * upper/lower case, full-width or half-width forms, accents, look-alike letters and
+ * digits, zero-width characters, letters split by spaces or dots, or stretched letters
+ * ("freeeedom") — without flagging innocent words that merely contain a term's letters.
+ *
+ * How: text is folded to a canonical alphabet and cut into words at separators. A term
+ * matches a run of consecutive words whose concatenation equals it (so "f r e e d o m"
+ * and "free-dom" match "freedom", but "freedomain" and "scunthorpe" match nothing).
+ * Korean terms also match when a particle is attached ("자유를"), but not inside a longer
+ * word ("자유형", freestyle swimming; "남한산성", a fortress).
+ */
+
+/** A compiled word list. */
+export interface FilterList {
+  terms: { term: string; folded: string; prefix: boolean; hangul: boolean }[];
+  maxWords: number;
+}
+
+/** A filter hit: the listed term and the text that matched it. */
+export interface FilterHit {
+  term: string;
+  matched: string;
+}
+
+// Look-alikes folded to the Latin letter they imitate (after NFKC and lower-casing).
+const LOOKALIKE: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ո: 'n',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+};
+// Common particles and endings that attach to a Korean noun.
+const PARTICLES = [
+  '',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '에',
+  '에서',
+  '에게',
+  '께',
+  '도',
+  '만',
+  '와',
+  '과',
+  '로',
+  '으로',
+  '까지',
+  '부터',
+  '이나',
+  '나',
+  '라는',
+  '이라는',
+  '란',
+  '이란',
+  '이다',
+  '입니다',
+  '야',
+  '아',
+  '여',
+  '이여',
+  '들',
+  '들이',
+  '들은',
+  '들을',
+  '들의',
+];
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+const INVISIBLE =
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /\p{L}|\p{N}/u.test(ch);
+
+/** Folds one character: a letter, or ' ' for a separator. Symbols stand for letters only inside a word ("fr!end" but not "end!"). */
+function foldChar(ch: string, prev: string | undefined, next: string | undefined): string {
+  const mapped = LOOKALIKE[ch];
+  if (mapped !== undefined && (isWordChar(ch) || (isWordChar(prev) && isWordChar(next)))) return mapped;
+  return isWordChar(ch) ? ch : ' ';
+}
+
+/** Folds text: NFKC (full-width → half-width), lower case, accents off, look-alikes mapped, invisibles removed. */
+export function foldText(text: string): string {
+  const base = text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC');
+  const chars = [...base];
+  return chars.map((ch, i) => foldChar(ch, chars[i - 1], chars[i + 1])).join('');
+}
+
+/** Words of folded text. Digits stay inside words ("fr33dom") since they are folded to letters. */
+function wordsOf(text: string): string[] {
+  return foldText(text).split(/\s+/).filter(Boolean);
+}
+
+/** Collapses runs of one letter to a single letter ("freeeedom" → "fredom"). */
+function squeeze(s: string): string {
+  return s.replace(/(.)\1+/gu, '$1');
+}
+
+/** Compiles a word list; a trailing '*' matches any ending ("democra*"). */
+export function compileFilter(terms: readonly string[]): FilterList {
+  const compiled = terms.map((raw) => {
+    const prefix = raw.endsWith('*');
+    const folded = wordsOf(prefix ? raw.slice(0, -1) : raw).join('');
+    return { term: raw, folded, prefix, hangul: HANGUL.test(raw) };
+  });
+  const maxWords = Math.max(1, ...compiled.map((t) => [...t.folded].length));
+  return { terms: compiled.filter((t) => t.folded.length > 0), maxWords };
+}
+
+function matches(candidate: string, t: FilterList['terms'][number]): boolean {
+  const stretched = /(.)\1\1/u.test(candidate);
+  const forms = stretched ? [candidate, squeeze(candidate)] : [candidate];
+  const termForms = stretched ? [t.folded, squeeze(t.folded)] : [t.folded];
+  return forms.some((c, i) => {
+    const term = termForms[i]!;
+    if (t.prefix) return c.startsWith(term);
+    if (t.hangul) return c.startsWith(term) && PARTICLES.includes(c.slice(term.length));
+    return c === term;
+  });
+}
+
+/** The first banned term in `text`, or null. */
+export function findBanned(list: FilterList, text: string): FilterHit | null {
+  const words = wordsOf(text);
+  for (let i = 0; i < words.length; i++) {
+    let candidate = '';
+    for (let j = i; j < words.length && j - i < list.maxWords; j++) {
+      candidate += words[j];
+      for (const t of list.terms) {
+        if (matches(candidate, t)) return { term: t.term, matched: words.slice(i, j + 1).join(' ') };
+      }
+      if ([...candidate].length > 64) break;
+    }
+  }
+  return null;
+}

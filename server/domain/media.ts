@@ -1,0 +1,299 @@
+/**
+ * State media: who may read which article, the editor desk's life cycle
+ * (draft → scheduled → published → unpublished), search, and the broadcast schedule.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  Article,
+  ArticleInput,
+  ArticleStatus,
+  ArticleSummary,
+  ArticlesResponse,
+  BroadcastResponse,
+  SearchResponse,
+  Section,
+  SectionId,
+} from '../protocol/api';
+import { subjectOf } from './auth';
+import type { Bus } from './bus';
+import { DomainError, forbidden } from './errors';
+import { compileFilter, findBanned, foldText, type FilterList } from './filter';
+import { renderMarkdown } from './markdown';
+import type { Pack, PackSite } from './pack';
+import { can, canOpenSite, type Actor } from './policy';
+import type { ArticleRecord, ArticlesRepo } from './ports';
+import type { TrailRecorder } from './recorder';
+
+/** What the media functions need. */
+export interface MediaDeps {
+  pack: Pack;
+  articles: ArticlesRepo;
+  recorder: TrailRecorder;
+  bus: Bus;
+  filter: FilterList;
+  now?: () => Date;
+}
+
+/** Builds the compiled filter once for a pack. */
+export function filterOf(pack: Pack): FilterList {
+  return compileFilter(pack.filter.terms);
+}
+
+const notFound = () => new DomainError('not_found', 'not_found', 'No such article.');
+
+function mediaSite(pack: Pack, id: string): PackSite | undefined {
+  return pack.sites.find((s) => s.id === id && s.app === 'media');
+}
+
+/** Sections a role may read; roles the pack does not limit read all of them. */
+export function readableSections(pack: Pack, actor: Pick<Actor, 'role'>): Section[] {
+  const limit = pack.media.roleSections[actor.role];
+  return pack.media.sections.filter((s) => !limit || limit.includes(s.id));
+}
+
+/** Whether a reader may read a published article (site open to them, section allowed). */
+export function mayRead(
+  pack: Pack,
+  actor: Actor,
+  article: Pick<ArticleRecord, 'site' | 'section' | 'status'>,
+): boolean {
+  const site = mediaSite(pack, article.site);
+  if (!site || !can(actor, 'media.read') || !canOpenSite(actor, site)) return false;
+  return article.status === 'published' && readableSections(pack, actor).some((s) => s.id === article.section);
+}
+
+/** The list view of an article. */
+export function summaryOf(a: ArticleRecord): ArticleSummary {
+  return {
+    id: a.id,
+    site: a.site,
+    section: a.section,
+    title: a.title,
+    summary: a.summary,
+    date: a.date,
+    lead: a.lead,
+    status: a.status,
+    publishedAt: a.publishedAt,
+    publishAt: a.publishAt,
+  };
+}
+
+function fullOf(a: ArticleRecord): Article {
+  return { ...summaryOf(a), body: a.body, bodyHtml: renderMarkdown(a.body) };
+}
+
+const newestFirst = (a: ArticleRecord, b: ArticleRecord) =>
+  (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt) || b.date.localeCompare(a.date);
+
+/** Query of the article list. */
+export interface ArticleQuery {
+  site?: string | undefined;
+  section?: SectionId | undefined;
+  status?: ArticleStatus | 'all' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Lists articles: published ones a reader may read, or (editors, with `status`) the whole desk. */
+export function listArticles(deps: MediaDeps, actor: Actor, q: ArticleQuery): ArticlesResponse {
+  let items: ArticleRecord[];
+  let sections: Section[];
+  if (q.status) {
+    if (!can(actor, 'media.publish')) throw forbidden('Only editors see unpublished articles.');
+    items = deps.articles.list(actor.sessionId).filter((a) => q.status === 'all' || a.status === q.status);
+    sections = deps.pack.media.sections;
+  } else {
+    if (!can(actor, 'media.read')) throw forbidden('Your role may not read state media.');
+    if (q.site) {
+      const site = mediaSite(deps.pack, q.site);
+      if (!site) throw new DomainError('not_found', 'not_found', 'No such media site.');
+      if (!canOpenSite(actor, site)) throw forbidden('That site is not on your network.');
+    }
+    items = deps.articles.list(actor.sessionId).filter((a) => mayRead(deps.pack, actor, a));
+    sections = readableSections(deps.pack, actor);
+  }
+  items = items
+    .filter((a) => (!q.site || a.site === q.site) && (!q.section || a.section === q.section))
+    .sort(newestFirst);
+  const start = (q.page - 1) * q.pageSize;
+  return {
+    articles: items.slice(start, start + q.pageSize).map(summaryOf),
+    total: items.length,
+    page: q.page,
+    pageSize: q.pageSize,
+    sections,
+  };
+}
+
+/** One article: editors see any; readers only published ones they may read (403 site/section, 404 otherwise). */
+export function getArticle(deps: MediaDeps, actor: Actor, id: string): Article {
+  const a = deps.articles.get(id);
+  if (!a || a.sessionId !== actor.sessionId) throw notFound();
+  if (can(actor, 'media.publish')) return fullOf(a);
+  if (!can(actor, 'media.read')) throw forbidden('Your role may not read state media.');
+  if (!mayRead(deps.pack, actor, { ...a, status: 'published' })) throw forbidden('This article is not for your role.');
+  if (a.status !== 'published') throw notFound();
+  return fullOf(a);
+}
+
+function requireEditor(actor: Actor): void {
+  if (!can(actor, 'media.publish')) throw forbidden('Only editors may change state media.');
+}
+
+function requireMediaSite(pack: Pack, site: string): void {
+  if (!mediaSite(pack, site))
+    throw new DomainError('bad_input', 'invalid_input', `site: "${site}" is not a media site`);
+}
+
+/** Creates a draft at the editor desk. */
+export async function createArticle(deps: MediaDeps, actor: Actor, input: ArticleInput): Promise<Article> {
+  requireEditor(actor);
+  requireMediaSite(deps.pack, input.site);
+  const now = (deps.now ?? (() => new Date()))();
+  const record: ArticleRecord = {
+    id: randomUUID(),
+    sessionId: actor.sessionId,
+    site: input.site,
+    section: input.section,
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    date: now.toISOString().slice(0, 10),
+    lead: input.lead ?? false,
+    status: 'draft',
+    publishAt: null,
+    publishedAt: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    editor: actor.username,
+  };
+  await deps.articles.insert(record);
+  await deps.recorder.record(subjectOf(actor), 'article_saved', {
+    article: record.id,
+    title: record.title.slice(0, 120),
+  });
+  return fullOf(record);
+}
+
+function editable(deps: MediaDeps, actor: Actor, id: string): ArticleRecord {
+  requireEditor(actor);
+  const a = deps.articles.get(id);
+  if (!a || a.sessionId !== actor.sessionId) throw notFound();
+  return a;
+}
+
+/** Changes an article's text or placement. */
+export async function updateArticle(
+  deps: MediaDeps,
+  actor: Actor,
+  id: string,
+  change: Partial<ArticleInput>,
+): Promise<Article> {
+  const a = editable(deps, actor, id);
+  if (change.site !== undefined) requireMediaSite(deps.pack, change.site);
+  const now = (deps.now ?? (() => new Date()))();
+  const updated = await deps.articles.update(a.id, { ...change, updatedAt: now.toISOString(), editor: actor.username });
+  await deps.recorder.record(subjectOf(actor), 'article_saved', { article: a.id, title: updated.title.slice(0, 120) });
+  return fullOf(updated);
+}
+
+async function goLive(deps: MediaDeps, a: ArticleRecord, editor: string, now: Date): Promise<ArticleRecord> {
+  const published = await deps.articles.update(a.id, {
+    status: 'published',
+    publishedAt: now.toISOString(),
+    publishAt: null,
+    date: now.toISOString().slice(0, 10),
+    updatedAt: now.toISOString(),
+  });
+  await deps.recorder.record({ username: editor, role: 'editor', sessionId: a.sessionId }, 'article_published', {
+    article: a.id,
+    title: a.title.slice(0, 120),
+  });
+  deps.bus.emit('media:published', published);
+  return published;
+}
+
+/** Publishes now, or schedules when `at` is in the future. */
+export async function publishArticle(deps: MediaDeps, actor: Actor, id: string, at?: string): Promise<Article> {
+  const a = editable(deps, actor, id);
+  const now = (deps.now ?? (() => new Date()))();
+  if (at && Date.parse(at) > now.getTime()) {
+    const scheduled = await deps.articles.update(a.id, {
+      status: 'scheduled',
+      publishAt: new Date(at).toISOString(),
+      updatedAt: now.toISOString(),
+      editor: actor.username,
+    });
+    return fullOf(scheduled);
+  }
+  if (a.status === 'published')
+    throw new DomainError('conflict', 'already_published', 'This article is already published.');
+  await deps.articles.update(a.id, { editor: actor.username });
+  return fullOf(await goLive(deps, a, actor.username, now));
+}
+
+/** Withdraws an article from every reader. */
+export async function unpublishArticle(deps: MediaDeps, actor: Actor, id: string): Promise<Article> {
+  const a = editable(deps, actor, id);
+  if (a.status !== 'published' && a.status !== 'scheduled')
+    throw new DomainError('conflict', 'not_published', 'This article is not published.');
+  const now = (deps.now ?? (() => new Date()))();
+  const wasLive = a.status === 'published';
+  const updated = await deps.articles.update(a.id, {
+    status: 'unpublished',
+    publishAt: null,
+    updatedAt: now.toISOString(),
+    editor: actor.username,
+  });
+  await deps.recorder.record(subjectOf(actor), 'article_unpublished', { article: a.id, title: a.title.slice(0, 120) });
+  if (wasLive) deps.bus.emit('media:unpublished', updated);
+  return fullOf(updated);
+}
+
+/** Publishes every scheduled article whose time has come; returns how many. */
+export async function publishDue(deps: MediaDeps, now: Date): Promise<number> {
+  const due = deps.articles
+    .all()
+    .filter((a) => a.status === 'scheduled' && a.publishAt !== null && Date.parse(a.publishAt) <= now.getTime());
+  for (const a of due) await goLive(deps, a, a.editor ?? 'editor', now);
+  return due.length;
+}
+
+/** Renders a body for the editor's preview. */
+export function previewBody(actor: Actor, body: string): string {
+  requireEditor(actor);
+  return renderMarkdown(body);
+}
+
+/** Searches published articles the actor may read. Recorded; a filtered query finds nothing and is flagged. */
+export async function searchArticles(deps: MediaDeps, actor: Actor, query: string): Promise<SearchResponse> {
+  if (!can(actor, 'media.read')) throw forbidden('Your role may not search the intranet.');
+  const hit = findBanned(deps.filter, query);
+  if (hit) {
+    await deps.recorder.record(subjectOf(actor), 'search_flagged', { query: query.slice(0, 100), term: hit.term });
+    return { query, results: [] };
+  }
+  const words = foldText(query).split(/\s+/).filter(Boolean);
+  const results = deps.articles
+    .list(actor.sessionId)
+    .filter((a) => mayRead(deps.pack, actor, a))
+    .filter((a) => {
+      const text = foldText(`${a.title} ${a.summary} ${a.body}`);
+      return words.length > 0 && words.every((w) => text.includes(w));
+    })
+    .sort(newestFirst)
+    .slice(0, 50);
+  await deps.recorder.record(subjectOf(actor), 'search', {
+    query: query.slice(0, 100),
+    results: String(results.length),
+  });
+  return { query, results: results.map(summaryOf) };
+}
+
+/** Today's broadcast schedule, for those who may open the broadcast site. */
+export function broadcastSchedule(pack: Pack, actor: Actor): BroadcastResponse {
+  const site = pack.sites.find((s) => s.app === 'broadcast');
+  if (!can(actor, 'media.read') || !site || !canOpenSite(actor, site))
+    throw forbidden('Your role may not open the broadcast schedule.');
+  return pack.broadcast;
+}

@@ -1,0 +1,11 @@
+/**
+ * Names of the socket.io rooms sockets are put in.
+ */
+export const rooms = {
+  /** Everyone connected to a session. */
+  session: (sid: string) => `session:${sid}`,
+  /** Every socket of one user (for revocation). */
+  user: (uid: string) => `user:${uid}`,
+  /** Those who may read a session's trail. */
+  trail: (sid: string) => `trail:${sid}`,
+};
