@@ -113,8 +113,30 @@ const PARTICLES = [
   '들의',
 ];
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
+// Invisible characters used to split a word without showing it (soft hyphen, zero-width and
+// direction marks, Hangul fillers…), listed as code points.
+const INVISIBLE = new Set([
+  0xad,
+  0x34f,
+  0x61c,
+  0x115f,
+  0x1160,
+  0x17b4,
+  0x17b5,
+  0x180e,
+  0x3164,
+  0xfeff,
+  0xffa0,
+  ...range(0x200b, 0x200f),
+  ...range(0x202a, 0x202e),
+  ...range(0x2060, 0x206f),
+]);
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+const dropInvisible = (s: string) => [...s].filter((ch) => !INVISIBLE.has(ch.codePointAt(0)!)).join('');
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /\p{L}|\p{N}/u.test(ch);
 
@@ -127,9 +149,7 @@ function foldChar(ch: string, prev: string | undefined, next: string | undefined
 
 /** Folds text: NFKC (full-width → half-width), lower case, accents off, look-alikes mapped, invisibles removed. */
 export function foldText(text: string): string {
-  const base = text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
+  const base = dropInvisible(text.normalize('NFKC'))
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
