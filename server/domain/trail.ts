@@ -4,8 +4,22 @@
  */
 import type { Role, TrailEvent, TrailKind } from '../protocol/api';
 
-/** Every kind of trail event the foundation records. */
-export const TRAIL_KINDS: readonly TrailKind[] = ['login', 'login_failed', 'logout', 'page_view', 'blocked_address'];
+/** Every kind of trail event recorded so far. */
+const KINDS: Record<TrailKind, true> = {
+  login: true,
+  login_failed: true,
+  logout: true,
+  page_view: true,
+  blocked_address: true,
+  search: true,
+  search_flagged: true,
+  article_saved: true,
+  article_published: true,
+  article_unpublished: true,
+};
+/** Every trail kind, in the order above. */
+// A record, so that adding a TrailKind without listing it here fails to compile.
+export const TRAIL_KINDS = Object.keys(KINDS) as readonly TrailKind[];
 
 /** Who an event is about; null fields for an unknown user (e.g. a failed login). */
 export interface TrailSubject {

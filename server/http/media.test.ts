@@ -1,0 +1,260 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../domain/policy';
+import type { Article, ArticleSummary, Role } from '../protocol/api';
+import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import { Client, loginAs, startServer, type TestServer } from '../test/harness';
+
+let srv: TestServer;
+const as: Partial<Record<Role, Client>> = {};
+const client = (role: Role) => as[role]!;
+
+beforeAll(async () => {
+  srv = await startServer({ schedulerMs: 100 });
+  for (const role of ROLES) as[role] = await loginAs(srv.url, role);
+});
+afterAll(async () => {
+  await srv.stop();
+});
+
+const draft = (over: Record<string, unknown> = {}) => ({
+  site: 'news-agency',
+  section: 'science',
+  title: 'Test bulletin',
+  summary: 'A summary.',
+  body: 'A body with **bold** text.',
+  ...over,
+});
+
+async function publishNew(over: Record<string, unknown> = {}): Promise<Article> {
+  const created = await client('editor').post('/api/media/articles', draft(over));
+  expect(created.status).toBe(201);
+  const published = await client('editor').post(`/api/media/articles/${created.json.id}/publish`, {});
+  expect(published.status).toBe(200);
+  return published.json as Article;
+}
+
+describe('reading state media per role', () => {
+  it('refuses a citizen everything with 403', async () => {
+    for (const path of [
+      '/api/media/articles',
+      '/api/media/articles/grain-plan-fulfilled-128-per-cent',
+      '/api/media/search?q=grain',
+      '/api/media/broadcast',
+    ]) {
+      const res = await client('citizen').get(path);
+      expect(res.status, path).toBe(403);
+      expect(res.json.error.code).toBe('forbidden');
+    }
+  });
+
+  it('gives an elite all domestic articles, newest first, paginated', async () => {
+    const page1 = (await client('elite').get('/api/media/articles?pageSize=10')).json;
+    expect(page1.total).toBeGreaterThanOrEqual(25);
+    expect(page1.articles).toHaveLength(10);
+    const page2 = (await client('elite').get('/api/media/articles?pageSize=10&page=2')).json;
+    expect(page2.articles[0].id).not.toBe(page1.articles[0].id);
+    const dates = page1.articles.map((a: ArticleSummary) => a.publishedAt);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(new Set(page1.articles.map((a: ArticleSummary) => a.site))).not.toContain('visitor-news');
+    expect(page1.articles[0]).not.toHaveProperty('editor');
+    expect(page1.articles[0]).not.toHaveProperty('author');
+  });
+
+  it('filters by site and section', async () => {
+    const res = (await client('elite').get('/api/media/articles?site=daily&section=culture')).json;
+    expect(res.articles.length).toBeGreaterThan(0);
+    expect(res.articles.every((a: ArticleSummary) => a.site === 'daily' && a.section === 'culture')).toBe(true);
+  });
+
+  it('limits scientists and academics to the sections the pack gives them', async () => {
+    const sci = (await client('scientist').get('/api/media/articles?pageSize=50')).json;
+    expect(sci.sections.map((s: { id: string }) => s.id)).toEqual(['industry', 'science', 'international']);
+    expect(
+      sci.articles.every((a: ArticleSummary) => ['industry', 'science', 'international'].includes(a.section)),
+    ).toBe(true);
+    const leader = (await client('elite').get('/api/media/articles?section=leadership')).json.articles[0];
+    expect((await client('scientist').get(`/api/media/articles/${leader.id}`)).status).toBe(403);
+    expect((await client('academic').get(`/api/media/articles/${leader.id}`)).status).toBe(200);
+  });
+
+  it('gives the foreigner only the foreigners’ edition', async () => {
+    const res = (await client('foreigner').get('/api/media/articles')).json;
+    expect(res.articles.length).toBeGreaterThanOrEqual(5);
+    expect(res.articles.every((a: ArticleSummary) => a.site === 'visitor-news')).toBe(true);
+    expect((await client('foreigner').get('/api/media/articles?site=daily')).status).toBe(403);
+    const domestic = (await client('elite').get('/api/media/articles?site=daily')).json.articles[0];
+    expect((await client('foreigner').get(`/api/media/articles/${domestic.id}`)).status).toBe(403);
+    expect((await client('foreigner').get('/api/media/broadcast')).status).toBe(403);
+    const foreign = res.articles[0];
+    expect((await client('elite').get(`/api/media/articles/${foreign.id}`)).status).toBe(403);
+  });
+
+  it('returns an article with sanitised HTML, and 404 for an unknown id', async () => {
+    const a = (await client('elite').get('/api/media/articles/grain-plan-fulfilled-128-per-cent')).json as Article;
+    expect(a.bodyHtml).toContain('<strong>128 per cent</strong>');
+    expect(a.body).toContain('**128 per cent**');
+    const missing = await client('elite').get('/api/media/articles/no-such-article');
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBe('not_found');
+    expect((await client('elite').get('/api/media/articles/BAD%20ID!')).status).toBe(400);
+  });
+
+  it('serves the broadcast schedule to domestic readers', async () => {
+    const res = (await client('academic').get('/api/media/broadcast')).json;
+    expect(res.channels.map((c: { kind: string }) => c.kind).sort()).toEqual(['radio', 'radio', 'tv', 'tv']);
+  });
+});
+
+describe('the editor desk', () => {
+  it('creates a draft nobody else sees, publishes it, and unpublishes it', async () => {
+    const created = await client('editor').post('/api/media/articles', draft({ title: 'Draft bulletin' }));
+    expect(created.status).toBe(201);
+    expect(created.json.status).toBe('draft');
+    const id = created.json.id;
+    expect((await client('elite').get(`/api/media/articles/${id}`)).status).toBe(404);
+    const desk = (await client('editor').get('/api/media/articles?status=draft')).json;
+    expect(desk.articles.map((a: ArticleSummary) => a.id)).toContain(id);
+
+    const patched = await client('editor').request('PATCH', `/api/media/articles/${id}`, { title: 'Final bulletin' });
+    expect(patched.json.title).toBe('Final bulletin');
+
+    const pub = await client('editor').post(`/api/media/articles/${id}/publish`, {});
+    expect(pub.json).toMatchObject({ status: 'published', title: 'Final bulletin' });
+    expect((await client('elite').get(`/api/media/articles/${id}`)).status).toBe(200);
+    expect((await client('editor').post(`/api/media/articles/${id}/publish`, {})).status).toBe(409);
+
+    const un = await client('editor').post(`/api/media/articles/${id}/unpublish`);
+    expect(un.json.status).toBe('unpublished');
+    expect((await client('elite').get(`/api/media/articles/${id}`)).status).toBe(404);
+    const list = (await client('elite').get('/api/media/articles?pageSize=50')).json.articles.map(
+      (a: ArticleSummary) => a.id,
+    );
+    expect(list).not.toContain(id);
+
+    const trail = (await client('censor').get('/api/trail?user=editor&limit=10')).json.events.map((e: any) => e.kind);
+    expect(trail).toEqual(expect.arrayContaining(['article_saved', 'article_published', 'article_unpublished']));
+  });
+
+  it('schedules an article and publishes it when its time comes', async () => {
+    const created = await client('editor').post('/api/media/articles', draft({ title: 'Scheduled bulletin' }));
+    const at = new Date(Date.now() + 400).toISOString();
+    const sched = await client('editor').post(`/api/media/articles/${created.json.id}/publish`, { at });
+    expect(sched.json).toMatchObject({ status: 'scheduled', publishAt: at });
+    expect((await client('elite').get(`/api/media/articles/${created.json.id}`)).status).toBe(404);
+    await new Promise((r) => setTimeout(r, 900));
+    const after = await client('elite').get(`/api/media/articles/${created.json.id}`);
+    expect(after.status).toBe(200);
+    expect(after.json.status).toBe('published');
+  });
+
+  it('previews a body as sanitised HTML', async () => {
+    const res = await client('editor').post('/api/media/preview', { body: 'Hi <script>x()</script> *there*' });
+    expect(res.json.html).toContain('&lt;script&gt;');
+    expect(res.json.html).toContain('<em>there</em>');
+  });
+
+  it('refuses every write to everyone but the editor, and stores nothing', async () => {
+    const before = (await client('editor').get('/api/media/articles?status=all&pageSize=50')).json.total;
+    const target = 'grain-plan-fulfilled-128-per-cent';
+    for (const role of ROLES.filter((r) => r !== 'editor')) {
+      const c = client(role);
+      const writes = [
+        await c.post('/api/media/articles', draft()),
+        await c.request('PATCH', `/api/media/articles/${target}`, { title: 'Hacked' }),
+        await c.post(`/api/media/articles/${target}/publish`, {}),
+        await c.post(`/api/media/articles/${target}/unpublish`),
+        await c.post('/api/media/preview', { body: 'x' }),
+        await c.get('/api/media/articles?status=all'),
+      ];
+      for (const res of writes) {
+        expect(res.status, `${role}`).toBe(403);
+        expect(res.json.error.code).toBe('forbidden');
+      }
+    }
+    expect((await client('editor').get('/api/media/articles?status=all&pageSize=50')).json.total).toBe(before);
+    expect((await client('elite').get(`/api/media/articles/${target}`)).json.title).not.toBe('Hacked');
+  });
+
+  it('rejects bad input with 400 and stores nothing', async () => {
+    const before = (await client('editor').get('/api/media/articles?status=all')).json.total;
+    const bad = [
+      draft({ title: '' }),
+      draft({ title: '   ' }),
+      draft({ title: 'x'.repeat(201) }),
+      draft({ body: 'x'.repeat(20_001) }),
+      draft({ section: 'gossip' }),
+      draft({ site: 'portal' }),
+      draft({ site: 'no-such-site' }),
+      draft({ lead: 'yes' }),
+      draft({ likes: 5 }),
+      { title: 'missing fields' },
+    ];
+    for (const body of bad) {
+      const res = await client('editor').post('/api/media/articles', body);
+      expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+      expect(res.json.error.message).toEqual(expect.any(String));
+    }
+    const id = 'grain-plan-fulfilled-128-per-cent';
+    expect((await client('editor').request('PATCH', `/api/media/articles/${id}`, {})).status).toBe(400);
+    expect((await client('editor').post(`/api/media/articles/${id}/publish`, { at: 'tomorrow' })).status).toBe(400);
+    expect((await client('editor').post('/api/media/articles/nope/publish', {})).status).toBe(404);
+    expect((await client('editor').get('/api/media/articles?pageSize=500')).status).toBe(400);
+    expect((await client('editor').get('/api/media/articles?status=all')).json.total).toBe(before);
+  });
+});
+
+describe('search', () => {
+  it('finds readable articles and records the search', async () => {
+    const res = (await client('elite').get('/api/media/search?q=grain%20plan')).json;
+    expect(res.results.map((a: ArticleSummary) => a.id)).toContain('grain-plan-fulfilled-128-per-cent');
+    const ev = (await client('censor').get('/api/trail?user=elite&kind=search&limit=1')).json.events[0];
+    expect(ev.detail).toMatchObject({ query: 'grain plan' });
+  });
+
+  it('returns nothing for a filtered word and flags it in the trail', async () => {
+    const res = (await client('academic').get('/api/media/search?q=' + encodeURIComponent('F R E E D O M'))).json;
+    expect(res.results).toEqual([]);
+    const ev = (await client('censor').get('/api/trail?user=academic&kind=search_flagged&limit=1')).json.events[0];
+    expect(ev.detail).toMatchObject({ query: 'F R E E D O M', term: 'freedom' });
+  });
+
+  it('never finds what the role may not read', async () => {
+    const res = (await client('foreigner').get('/api/media/search?q=grain')).json;
+    expect(res.results.every((a: ArticleSummary) => a.site === 'visitor-news')).toBe(true);
+    expect((await client('elite').get('/api/media/search?q=')).status).toBe(400);
+  });
+});
+
+describe('live publishing', () => {
+  it('pushes a published article to readers who may read it, not to others', async () => {
+    type S = Socket<ServerToClientEvents, ClientToServerEvents>;
+    const sock = (c: Client): Promise<S> =>
+      new Promise((resolve, reject) => {
+        const s: S = connect(srv.url, {
+          transports: ['websocket'],
+          extraHeaders: { cookie: c.cookie },
+          forceNew: true,
+        });
+        s.once('connect', () => resolve(s));
+        s.once('connect_error', reject);
+      });
+    const [elite, foreigner, scientist] = await Promise.all([
+      sock(client('elite')),
+      sock(client('foreigner')),
+      sock(client('scientist')),
+    ]);
+    const got: Record<string, string[]> = { elite: [], foreigner: [], scientist: [] };
+    elite.on('media:published', (a) => got.elite!.push(a.title));
+    foreigner.on('media:published', (a) => got.foreigner!.push(a.title));
+    scientist.on('media:published', (a) => got.scientist!.push(a.title));
+    const arrived = new Promise<void>((resolve) => elite.once('media:published', () => resolve()));
+    await publishNew({ section: 'leadership', title: 'Live leadership bulletin' });
+    await arrived;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(got.elite).toEqual(['Live leadership bulletin']);
+    expect(got.scientist).toEqual([]); // leadership is not among the scientist's sections
+    expect(got.foreigner).toEqual([]);
+    [elite, foreigner, scientist].forEach((s) => s.disconnect());
+  });
+});
