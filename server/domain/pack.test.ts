@@ -89,3 +89,38 @@ describe('pack validator', () => {
     });
   }
 });
+
+describe('shipped state media', () => {
+  const pack = validatePack(shipped());
+  const words = (body: string) =>
+    body
+      .replace(/\*This article is fictional[^*]*\*/, '')
+      .split(/\s+/)
+      .filter((w) => /\w/.test(w)).length;
+  const domestic = pack.articles.filter((a) => a.site !== 'visitor-news');
+
+  it('has at least 24 distinct domestic articles across at least 5 sections', () => {
+    expect(domestic.length).toBeGreaterThanOrEqual(24);
+    expect(new Set(domestic.map((a) => a.section)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(domestic.map((a) => a.title)).size).toBe(domestic.length);
+    // no repeated templates: no two articles share an opening sentence
+    expect(new Set(domestic.map((a) => a.body.split('.')[0])).size).toBe(domestic.length);
+  });
+
+  it('keeps every article between 120 and 400 words and labels it fictional', () => {
+    for (const a of pack.articles) {
+      expect(words(a.body), a.id).toBeGreaterThanOrEqual(120);
+      expect(words(a.body), a.id).toBeLessThanOrEqual(400);
+      expect(a.body, a.id).toContain('This article is fictional, written for the Closed Intranet Sandbox simulation.');
+    }
+  });
+
+  it('has one lead story per media site and a foreigners’ edition', () => {
+    for (const site of ['news-agency', 'daily', 'visitor-news']) {
+      expect(
+        pack.articles.filter((a) => a.site === site && a.lead),
+        site,
+      ).toHaveLength(1);
+    }
+  });
+});
