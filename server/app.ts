@@ -20,6 +20,9 @@ import { policyRoutes } from './http/routes/policy';
 import { siteRoutes } from './http/routes/sites';
 import { trailRoutes } from './http/routes/trail';
 import { mediaRoutes } from './http/routes/media';
+import { boardRoutes } from './http/routes/boards';
+import { Throttle } from './domain/throttle';
+import type { BoardDeps } from './domain/boards';
 import { filterOf, publishDue, type MediaDeps } from './domain/media';
 import { attachRealtime, type IO } from './realtime';
 import { DEMO_PASSWORD, openStore, type Store } from './store/db';
@@ -123,6 +126,16 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   app.use(policyRoutes(ctx));
   const media: MediaDeps = { pack, articles: store.articles, recorder, bus, filter: filterOf(pack) };
   app.use(mediaRoutes(media));
+  const boards: BoardDeps = {
+    pack,
+    posts: store.posts,
+    users: store.users,
+    recorder,
+    bus,
+    filter: media.filter,
+    throttle: new Throttle(config.postsPerMinute, 60),
+  };
+  app.use(boardRoutes(boards));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
   app.use(errorHandler(log));

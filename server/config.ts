@@ -25,6 +25,8 @@ export interface Config {
   quiet: boolean;
   /** How often scheduled articles are checked, in milliseconds. */
   schedulerMs: number;
+  /** Board posts one user may submit per minute. */
+  postsPerMinute: number;
 }
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -60,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     quiet: env.QUIET === 'true',
     schedulerMs: int(env.SCHEDULER_MS, 1000, 'SCHEDULER_MS') || 1000,
+    postsPerMinute: int(env.POSTS_PER_MINUTE, 6, 'POSTS_PER_MINUTE') || 6,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { TrailEvent } from '../protocol/api';
-import type { ArticleRecord } from './ports';
+import type { ArticleRecord, PostRecord } from './ports';
 
 /** Everything the domain announces, by name. */
 export interface BusEvents {
@@ -12,6 +12,8 @@ export interface BusEvents {
   'user:revoked': [{ userId: string; sessionId: string }];
   'media:published': [ArticleRecord];
   'media:unpublished': [ArticleRecord];
+  'boards:queued': [PostRecord];
+  'boards:decided': [PostRecord];
 }
 
 /** A typed wrapper over EventEmitter. */

@@ -3,7 +3,8 @@
  */
 
 /** Codes every transport understands; the HTTP layer maps them to statuses. */
-export type FailureKind = 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type FailureKind =
+  'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'filtered' | 'rate_limited';
 
 /** An expected failure: shown to the client with its code and message. */
 export class DomainError extends Error {

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PackError, validatePack } from './pack';
+import { PACK_FILES, PackError, validatePack } from './pack';
 
 const DIR = new URL('../../fixtures/default/', import.meta.url);
 function shipped(): Record<string, unknown> {
   const files: Record<string, unknown> = {};
-  for (const f of [
-    'pack.json',
-    'personas.json',
-    'sites.json',
-    'placards.json',
-    'articles.json',
-    'media.json',
-    'broadcast.json',
-    'filter.json',
-  ]) {
+  for (const f of Object.keys(PACK_FILES)) {
     files[f] = JSON.parse(readFileSync(new URL(f, DIR), 'utf8'));
   }
   return files;

@@ -98,6 +98,25 @@ const filterSchema = z.strictObject({
   terms: z.array(z.string().trim().min(1).max(80)).min(1),
 });
 
+const isoTime = z.iso.datetime();
+const boardSchema = z.strictObject({
+  id,
+  title: text(120),
+  description: text(300),
+  readRoles: z.array(role).min(1),
+  postRoles: z.array(role),
+  threads: z.array(
+    z.strictObject({
+      id,
+      author: z.string().min(1),
+      title: text(200),
+      body: text(5000),
+      createdAt: isoTime,
+      replies: z.array(z.strictObject({ author: z.string().min(1), body: text(5000), createdAt: isoTime })),
+    }),
+  ),
+});
+
 const placardSchema = z.strictObject({
   id,
   title: text(120),
@@ -114,6 +133,8 @@ export type PackMedia = z.infer<typeof mediaSchema>;
 export type PackBroadcast = z.infer<typeof broadcastSchema>;
 /** The keyword filter's word list. */
 export type PackFilter = z.infer<typeof filterSchema>;
+/** A message board with its seed threads. */
+export type PackBoard = z.infer<typeof boardSchema>;
 /** A persona as the pack declares it. */
 export type PackPersona = z.infer<typeof personaSchema>;
 /** A site as the pack declares it. */
@@ -142,6 +163,7 @@ export interface Pack {
   media: PackMedia;
   broadcast: PackBroadcast;
   filter: PackFilter;
+  boards: PackBoard[];
 }
 
 /** The files a pack consists of, and the schema each must meet. */
@@ -154,6 +176,7 @@ export const PACK_FILES = {
   'media.json': mediaSchema,
   'broadcast.json': broadcastSchema,
   'filter.json': filterSchema,
+  'boards.json': z.array(boardSchema),
 } as const;
 
 /** Names the pack file and the field at fault. */
@@ -206,6 +229,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
   const media = parseFile('media.json', files['media.json']);
   const broadcast = parseFile('broadcast.json', files['broadcast.json']);
   const filter = parseFile('filter.json', files['filter.json']);
+  const boards = parseFile('boards.json', files['boards.json']);
 
   requireUnique('personas.json', personas, (p) => p.username, 'username');
   requireUnique('sites.json', sites, (s) => s.id, 'id');
@@ -233,5 +257,26 @@ export function validatePack(files: Record<string, unknown>): Pack {
   for (const field of ['articlePlacardId', 'searchPlacardId'] as const) {
     if (!placardIds.has(media[field])) throw new PackError('media.json', field, `no placard "${media[field]}"`);
   }
-  return { meta, personas, sites, placards, articles, media, broadcast, filter };
+  checkBoards(boards, personas);
+  return { meta, personas, sites, placards, articles, media, broadcast, filter, boards };
+}
+
+function checkBoards(boards: PackBoard[], personas: PackPersona[]): void {
+  requireUnique('boards.json', boards, (b) => b.id, 'id');
+  const threadIds = new Set<string>();
+  const roleOf = new Map(personas.map((p) => [p.username, p.role]));
+  boards.forEach((b, i) => {
+    const mayPost = (author: string, field: string) => {
+      const r = roleOf.get(author);
+      if (!r) throw new PackError('boards.json', field, `no persona "${author}"`);
+      if (!b.postRoles.includes(r)) throw new PackError('boards.json', field, `"${author}" may not post on "${b.id}"`);
+    };
+    b.threads.forEach((t, j) => {
+      if (threadIds.has(t.id))
+        throw new PackError('boards.json', `[${i}].threads[${j}].id`, `duplicate thread id "${t.id}"`);
+      threadIds.add(t.id);
+      mayPost(t.author, `[${i}].threads[${j}].author`);
+      t.replies.forEach((r, k) => mayPost(r.author, `[${i}].threads[${j}].replies[${k}].author`));
+    });
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The repository interfaces the domain needs; `server/store` implements them.
  */
-import type { ArticleStatus, Mode, Role, SectionId, TrailEvent } from '../protocol/api';
+import type { ArticleStatus, Mode, PostStatus, Role, SectionId, TrailEvent } from '../protocol/api';
 import type { TrailQuery } from './trail';
 
 /** A simulation session: every user and event belongs to one. */
@@ -86,4 +86,34 @@ export interface ArticlesRepo {
   insert(article: ArticleRecord): Promise<ArticleRecord>;
   /** Changes an article; resolves once it is on disk. */
   update(id: string, change: Partial<Omit<ArticleRecord, 'id' | 'sessionId'>>): Promise<ArticleRecord>;
+}
+
+/** A stored board post: a thread's opening post (threadId === id) or a reply. */
+export interface PostRecord {
+  id: string;
+  sessionId: string;
+  boardId: string;
+  threadId: string;
+  title: string | null;
+  body: string;
+  authorId: string | null;
+  authorName: string;
+  authorRole: Role;
+  status: PostStatus;
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+/** Message-board posts. */
+export interface PostsRepo {
+  /** Every post of a session, oldest first. */
+  list(sessionId: string): PostRecord[];
+  /** One post by id, or undefined. */
+  get(id: string): PostRecord | undefined;
+  /** Stores a new post; resolves once it is on disk. */
+  insert(post: PostRecord): Promise<PostRecord>;
+  /** Changes a post; resolves once it is on disk. */
+  update(id: string, change: Partial<Omit<PostRecord, 'id' | 'sessionId'>>): Promise<PostRecord>;
 }

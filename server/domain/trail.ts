@@ -16,6 +16,10 @@ const KINDS: Record<TrailKind, true> = {
   article_saved: true,
   article_published: true,
   article_unpublished: true,
+  post_submitted: true,
+  post_filtered: true,
+  post_approved: true,
+  post_rejected: true,
 };
 /** Every trail kind, in the order above. */
 // A record, so that adding a TrailKind without listing it here fails to compile.

@@ -11,6 +11,7 @@ const STATUS: Record<FailureKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  filtered: 422,
   rate_limited: 429,
 };
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../domain/policy';
 import type { Article, ArticleSummary, Role } from '../protocol/api';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
-import type { Client} from '../test/harness';
+import type { Client } from '../test/harness';
 import { loginAs, startServer, type TestServer } from '../test/harness';
 
 let srv: TestServer;

@@ -12,6 +12,7 @@ import { Tokens } from '../auth/tokens';
 import type { Store } from '../store/db';
 import type { Pack } from '../domain/pack';
 import { mediaPushes } from './media';
+import { boardPushes } from './boards';
 import { rooms } from './rooms';
 
 /** Per-socket data: who is connected. */
@@ -77,6 +78,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
     void socket.join(rooms.session(actor.sessionId));
     void socket.join(rooms.user(actor.userId));
     if (can(actor, 'trail.read')) void socket.join(rooms.trail(actor.sessionId));
+    if (can(actor, 'moderation.review')) void socket.join(rooms.moderation(actor.sessionId));
     socket.on('sys:ping', (ack) => {
       if (typeof ack === 'function') ack({ ok: true, at: new Date().toISOString() });
     });
@@ -86,6 +88,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
     io.to(rooms.trail(event.sessionId)).emit('trail:event', event);
   });
   mediaPushes(io, deps.bus, deps.pack);
+  boardPushes(io, deps.bus, deps.pack, deps.store.posts);
   deps.bus.on('user:revoked', ({ userId }) => {
     io.to(rooms.user(userId)).emit('session:ended', { code: 'revoked', message: 'Your access has been withdrawn.' });
     io.in(rooms.user(userId)).disconnectSockets(true);

@@ -8,4 +8,6 @@ export const rooms = {
   user: (uid: string) => `user:${uid}`,
   /** Those who may read a session's trail. */
   trail: (sid: string) => `trail:${sid}`,
+  /** Those who may review a session's moderation queue. */
+  moderation: (sid: string) => `moderation:${sid}`,
 };

@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Pack } from '../domain/pack';
 import { hashPassword } from '../domain/passwords';
-import type { ArticleRecord, ArticlesRepo, SessionRecord, SessionsRepo, UserRecord, UsersRepo } from '../domain/ports';
+import type {
+  ArticleRecord,
+  ArticlesRepo,
+  PostRecord,
+  PostsRepo,
+  SessionRecord,
+  SessionsRepo,
+  UserRecord,
+  UsersRepo,
+} from '../domain/ports';
 import { DurableJSONFile } from './json-adapter';
 import { TrailLog } from './trail-log';
 
@@ -19,6 +28,7 @@ export interface DbShape {
   sessions: SessionRecord[];
   users: UserRecord[];
   articles: ArticleRecord[];
+  posts: PostRecord[];
 }
 
 /** The opened store: repositories over one lowdb document and the trail log. */
@@ -26,6 +36,7 @@ export interface Store {
   users: UsersRepo;
   sessions: SessionsRepo;
   articles: ArticlesRepo;
+  posts: PostsRepo;
   trail: TrailLog;
   /** Flushes and closes files. */
   close(): Promise<void>;
@@ -50,7 +61,56 @@ async function seed(pack: Pack): Promise<DbShape> {
       tokenVersion: 0,
     });
   }
-  return { schema: 1, packId: pack.meta.id, sessions: [session], users, articles: seedArticles(pack, session.id) };
+  return {
+    schema: 1,
+    packId: pack.meta.id,
+    sessions: [session],
+    users,
+    articles: seedArticles(pack, session.id),
+    posts: seedPosts(pack, session.id, users),
+  };
+}
+
+/** The pack's seed threads as approved posts of a session, under their authors' real names. */
+function seedPosts(pack: Pack, sessionId: string, users: UserRecord[]): PostRecord[] {
+  const posts: PostRecord[] = [];
+  const author = (username: string) => {
+    const u = users.find((x) => x.sessionId === sessionId && x.username === username);
+    return { authorId: u?.id ?? null, authorName: u?.displayName ?? username, authorRole: u?.role ?? 'elite' };
+  };
+  for (const board of pack.boards) {
+    for (const t of board.threads) {
+      const base = {
+        sessionId,
+        boardId: board.id,
+        threadId: t.id,
+        status: 'approved' as const,
+        reason: null,
+        decidedBy: null,
+      };
+      posts.push({
+        ...base,
+        id: t.id,
+        title: t.title,
+        body: t.body,
+        ...author(t.author),
+        createdAt: t.createdAt,
+        decidedAt: t.createdAt,
+      });
+      t.replies.forEach((r, i) =>
+        posts.push({
+          ...base,
+          id: `${t.id}-r${i + 1}`,
+          title: null,
+          body: r.body,
+          ...author(r.author),
+          createdAt: r.createdAt,
+          decidedAt: r.createdAt,
+        }),
+      );
+    }
+  }
+  return posts;
 }
 
 /** The pack's articles as published state media of a session. */
@@ -115,6 +175,28 @@ class LowArticles implements ArticlesRepo {
   }
 }
 
+class LowPosts implements PostsRepo {
+  constructor(private readonly db: Low<DbShape>) {}
+  list(sessionId: string) {
+    return this.db.data.posts.filter((p) => p.sessionId === sessionId);
+  }
+  get(id: string) {
+    return this.db.data.posts.find((p) => p.id === id);
+  }
+  async insert(post: PostRecord) {
+    this.db.data.posts.push(post);
+    await this.db.write();
+    return post;
+  }
+  async update(id: string, change: Partial<Omit<PostRecord, 'id' | 'sessionId'>>) {
+    const post = this.get(id);
+    if (!post) throw new Error(`no post ${id}`);
+    Object.assign(post, change);
+    await this.db.write();
+    return post;
+  }
+}
+
 class LowSessions implements SessionsRepo {
   constructor(private readonly db: Low<DbShape>) {}
   get(id: string) {
@@ -135,9 +217,11 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   if (!db.data) {
     db.data = await seed(pack);
     await db.write();
-  } else if (!db.data.articles) {
-    // A store from before state media: add the pack's articles to its sessions.
-    db.data.articles = db.data.sessions.flatMap((s) => seedArticles(pack, s.id));
+  } else if (!db.data.articles || !db.data.posts) {
+    // A store from an earlier version: add what the pack seeds for features it lacked.
+    const data = db.data;
+    data.articles ??= data.sessions.flatMap((s) => seedArticles(pack, s.id));
+    data.posts ??= data.sessions.flatMap((s) => seedPosts(pack, s.id, data.users));
     await db.write();
   }
   const trail = await TrailLog.open(join(dataDir, 'trail.jsonl'));
@@ -145,6 +229,7 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
     users: new LowUsers(db),
     sessions: new LowSessions(db),
     articles: new LowArticles(db),
+    posts: new LowPosts(db),
     trail,
     close: () => trail.close(),
   };

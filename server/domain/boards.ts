@@ -1,0 +1,278 @@
+/**
+ * Message boards as a closed network runs them: boards restricted by role, real-name
+ * posts, pre-moderation (every post is pending until a censor approves it) and the
+ * keyword filter, which rejects a post outright and records the hit.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  Board,
+  BoardsResponse,
+  ModerationItem,
+  Post,
+  ThreadResponse,
+  ThreadsResponse,
+  ThreadSummary,
+} from '../protocol/api';
+import { subjectOf } from './auth';
+import type { Bus } from './bus';
+import { DomainError, forbidden } from './errors';
+import { findBanned, type FilterList } from './filter';
+import type { Pack, PackBoard } from './pack';
+import { can, type Actor } from './policy';
+import type { PostRecord, PostsRepo, UsersRepo } from './ports';
+import type { TrailRecorder } from './recorder';
+import type { Throttle } from './throttle';
+
+/** What the board functions need. */
+export interface BoardDeps {
+  pack: Pack;
+  posts: PostsRepo;
+  users: UsersRepo;
+  recorder: TrailRecorder;
+  bus: Bus;
+  filter: FilterList;
+  throttle: Throttle;
+  now?: () => Date;
+}
+
+/** The neutral message a filtered post gets: it does not say which word or why. */
+export const FILTERED_MESSAGE = 'This post cannot be published.';
+
+const noBoard = () => new DomainError('not_found', 'not_found', 'No such board.');
+const noThread = () => new DomainError('not_found', 'not_found', 'No such thread.');
+
+/** Whether an actor may read a board (open mode lets every reader in). */
+export function mayReadBoard(actor: Pick<Actor, 'role' | 'mode'>, board: Pick<PackBoard, 'readRoles'>): boolean {
+  return can(actor, 'boards.read') && (actor.mode === 'open' || board.readRoles.includes(actor.role));
+}
+
+/** Whether an actor may post on a board. */
+export function mayPostOn(
+  actor: Pick<Actor, 'role' | 'mode'>,
+  board: Pick<PackBoard, 'readRoles' | 'postRoles'>,
+): boolean {
+  return (
+    mayReadBoard(actor, board) &&
+    can(actor, 'boards.post') &&
+    (actor.mode === 'open' || board.postRoles.includes(actor.role))
+  );
+}
+
+function readableBoard(deps: BoardDeps, actor: Actor, boardId: string): PackBoard {
+  if (!can(actor, 'boards.read')) throw forbidden('Your role may not use the message boards.');
+  const board = deps.pack.boards.find((b) => b.id === boardId);
+  if (!board) throw noBoard();
+  if (!mayReadBoard(actor, board)) throw forbidden('This board is not open to your role.');
+  return board;
+}
+
+function boardView(deps: BoardDeps, actor: Actor, b: PackBoard): Board {
+  const threadCount = deps.posts
+    .list(actor.sessionId)
+    .filter((p) => p.boardId === b.id && p.threadId === p.id && p.status === 'approved').length;
+  return { id: b.id, title: b.title, description: b.description, mayPost: mayPostOn(actor, b), threadCount };
+}
+
+/** The public view of a post; the reason only reaches its author. */
+export function postView(p: PostRecord, viewer?: Pick<Actor, 'userId'>): Post {
+  const own = viewer !== undefined && p.authorId === viewer.userId;
+  return {
+    id: p.id,
+    boardId: p.boardId,
+    threadId: p.threadId,
+    title: p.title,
+    body: p.body,
+    authorName: p.authorName,
+    authorRole: p.authorRole,
+    status: p.status,
+    reason: own ? p.reason : null,
+    createdAt: p.createdAt,
+    decidedAt: p.decidedAt,
+  };
+}
+
+/** Whether a viewer may see a post: approved, or their own. */
+function visibleTo(p: PostRecord, actor: Actor): boolean {
+  return p.status === 'approved' || p.authorId === actor.userId;
+}
+
+/** `GET /api/boards`. */
+export function listBoards(deps: BoardDeps, actor: Actor): BoardsResponse {
+  if (!can(actor, 'boards.read')) throw forbidden('Your role may not use the message boards.');
+  return { boards: deps.pack.boards.filter((b) => mayReadBoard(actor, b)).map((b) => boardView(deps, actor, b)) };
+}
+
+/** `GET /api/boards/:id/threads`: newest activity first. */
+export function listThreads(deps: BoardDeps, actor: Actor, boardId: string): ThreadsResponse {
+  const board = readableBoard(deps, actor, boardId);
+  const posts = deps.posts.list(actor.sessionId).filter((p) => p.boardId === board.id);
+  const threads: ThreadSummary[] = posts
+    .filter((p) => p.threadId === p.id && visibleTo(p, actor))
+    .map((t) => {
+      const replies = posts.filter((r) => r.threadId === t.id && r.id !== t.id && r.status === 'approved');
+      const view = postView(t, actor);
+      return {
+        id: t.id,
+        boardId: t.boardId,
+        title: t.title ?? '',
+        authorName: t.authorName,
+        authorRole: t.authorRole,
+        status: t.status,
+        reason: view.reason,
+        createdAt: t.createdAt,
+        replyCount: replies.length,
+        lastActivityAt: replies.at(-1)?.createdAt ?? t.createdAt,
+      };
+    })
+    .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
+  return { board: boardView(deps, actor, board), threads };
+}
+
+function threadOf(deps: BoardDeps, actor: Actor, threadId: string): { board: PackBoard; thread: PostRecord } {
+  const thread = deps.posts.get(threadId);
+  if (!thread || thread.sessionId !== actor.sessionId || thread.threadId !== thread.id) throw noThread();
+  const board = readableBoard(deps, actor, thread.boardId);
+  if (!visibleTo(thread, actor)) throw noThread();
+  return { board, thread };
+}
+
+/** `GET /api/threads/:id`: approved replies and the caller's own pending or rejected ones, oldest first. */
+export function getThread(deps: BoardDeps, actor: Actor, threadId: string): ThreadResponse {
+  const { board, thread } = threadOf(deps, actor, threadId);
+  const replies = deps.posts
+    .list(actor.sessionId)
+    .filter((p) => p.threadId === thread.id && p.id !== thread.id && visibleTo(p, actor))
+    .map((p) => postView(p, actor));
+  return { board: boardView(deps, actor, board), thread: postView(thread, actor), replies };
+}
+
+async function submit(
+  deps: BoardDeps,
+  actor: Actor,
+  board: PackBoard,
+  fields: { threadId?: string; title: string | null; body: string },
+): Promise<Post> {
+  if (!mayPostOn(actor, board)) throw forbidden('Your role may not post on this board.');
+  await deps.throttle.take(actor.userId, 'You are posting too often. Wait a moment and try again.');
+  const hit = findBanned(deps.filter, `${fields.title ?? ''}\n${fields.body}`);
+  if (hit) {
+    await deps.recorder.record(subjectOf(actor), 'post_filtered', {
+      board: board.id,
+      term: hit.term,
+      matched: hit.matched,
+    });
+    throw new DomainError('filtered', 'filtered', FILTERED_MESSAGE);
+  }
+  const user = deps.users.findById(actor.userId);
+  const id = randomUUID();
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const record: PostRecord = {
+    id,
+    sessionId: actor.sessionId,
+    boardId: board.id,
+    threadId: fields.threadId ?? id,
+    title: fields.title,
+    body: fields.body,
+    authorId: actor.userId,
+    authorName: user?.displayName ?? actor.username,
+    authorRole: actor.role,
+    status: 'pending',
+    reason: null,
+    createdAt: now,
+    decidedAt: null,
+    decidedBy: null,
+  };
+  await deps.posts.insert(record);
+  await deps.recorder.record(subjectOf(actor), 'post_submitted', {
+    board: board.id,
+    post: id,
+    ...(fields.title ? { title: fields.title.slice(0, 120) } : {}),
+  });
+  deps.bus.emit('boards:queued', record);
+  return postView(record, actor);
+}
+
+/** `POST /api/boards/:id/threads`: a new thread, pending approval. */
+export async function startThread(
+  deps: BoardDeps,
+  actor: Actor,
+  boardId: string,
+  input: { title: string; body: string },
+): Promise<Post> {
+  const board = readableBoard(deps, actor, boardId);
+  return submit(deps, actor, board, { title: input.title, body: input.body });
+}
+
+/** `POST /api/threads/:id/replies`: a reply, pending approval. Only approved threads take replies. */
+export async function reply(deps: BoardDeps, actor: Actor, threadId: string, input: { body: string }): Promise<Post> {
+  const { board, thread } = threadOf(deps, actor, threadId);
+  if (thread.status !== 'approved')
+    throw new DomainError('conflict', 'thread_not_open', 'This thread is not open for replies yet.');
+  return submit(deps, actor, board, { threadId: thread.id, title: null, body: input.body });
+}
+
+/** A post as the moderation console shows it. */
+export function moderationItem(deps: Pick<BoardDeps, 'pack' | 'posts'>, p: PostRecord): ModerationItem {
+  const board = deps.pack.boards.find((b) => b.id === p.boardId);
+  const thread = p.threadId === p.id ? p : deps.posts.get(p.threadId);
+  return {
+    ...postView(p),
+    reason: p.reason,
+    boardTitle: board?.title ?? p.boardId,
+    threadTitle: thread?.title ?? '',
+    decidedBy: p.decidedBy,
+  };
+}
+
+/** `GET /api/moderation/queue`: pending posts across all boards, oldest first. */
+export function moderationQueue(deps: BoardDeps, actor: Actor): ModerationItem[] {
+  if (!can(actor, 'moderation.review')) throw forbidden('Only censors see the moderation queue.');
+  return deps.posts
+    .list(actor.sessionId)
+    .filter((p) => p.status === 'pending')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((p) => moderationItem(deps, p));
+}
+
+/** `GET /api/moderation/history`: decided posts, newest decision first. */
+export function moderationHistory(deps: BoardDeps, actor: Actor, limit = 100): ModerationItem[] {
+  if (!can(actor, 'moderation.review')) throw forbidden('Only censors see moderation decisions.');
+  return deps.posts
+    .list(actor.sessionId)
+    .filter((p) => p.decidedAt !== null && p.decidedBy !== null)
+    .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))
+    .slice(0, limit)
+    .map((p) => moderationItem(deps, p));
+}
+
+/** `POST /api/moderation/:postId`: approve, or reject with a reason. */
+export async function decide(
+  deps: BoardDeps,
+  actor: Actor,
+  postId: string,
+  input: { decision: 'approve' | 'reject'; reason?: string | undefined },
+): Promise<ModerationItem> {
+  if (!can(actor, 'moderation.review')) throw forbidden('Only censors decide on posts.');
+  const post = deps.posts.get(postId);
+  if (!post || post.sessionId !== actor.sessionId) throw new DomainError('not_found', 'not_found', 'No such post.');
+  if (post.status !== 'pending')
+    throw new DomainError('conflict', 'already_decided', 'This post has already been decided.');
+  const reason = input.reason?.trim() ?? '';
+  if (input.decision === 'reject' && !reason)
+    throw new DomainError('bad_input', 'invalid_input', 'reason: give a reason to reject');
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const updated = await deps.posts.update(post.id, {
+    status: input.decision === 'approve' ? 'approved' : 'rejected',
+    reason: input.decision === 'reject' ? reason : null,
+    decidedAt: now,
+    decidedBy: actor.username,
+  });
+  await deps.recorder.record(subjectOf(actor), input.decision === 'approve' ? 'post_approved' : 'post_rejected', {
+    board: post.boardId,
+    post: post.id,
+    author: post.authorName,
+    ...(reason ? { reason: reason.slice(0, 200) } : {}),
+  });
+  deps.bus.emit('boards:decided', updated);
+  return moderationItem(deps, updated);
+}
