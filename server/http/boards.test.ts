@@ -212,9 +212,12 @@ describe('live moderation', () => {
         s.once('connect', () => resolve(s));
         s.once('connect_error', reject);
       });
-    const [censor, author, elite, academic] = await Promise.all(
-      (['censor', 'scientist', 'elite', 'academic'] as Role[]).map((r) => sock(client(r))),
-    );
+    const [censor, author, elite, academic] = await Promise.all([
+      sock(client('censor')),
+      sock(client('scientist')),
+      sock(client('elite')),
+      sock(client('academic')),
+    ]);
     const academicGot: Post[] = [];
     academic.on('boards:post', (p) => academicGot.push(p));
     const queued = new Promise<string>((resolve) => censor.on('moderation:queued', (i) => resolve(i.id)));
