@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileFilter, findBanned, foldText } from './filter';
+import { compileFilter, compileSubstitutions, findBanned, foldText, substitute } from './filter';
 
 // The shipped list, so a change to it is checked against the same cases.
 const shipped = JSON.parse(readFileSync(new URL('../../fixtures/default/filter.json', import.meta.url), 'utf8')) as {
@@ -11,7 +11,7 @@ const list = compileFilter(shipped.terms);
 describe('foldText', () => {
   it('folds width, case, accents and look-alikes', () => {
     expect(foldText('ＦＲＥＥＤＯＭ')).toBe('freedom');
-    expect(foldText('Fréédom!')).toBe('freedom ');
+    expect(foldText('Fréédom!')).toBe('freedom');
     expect(foldText('fr!end')).toBe('friend');
     expect(foldText('frеedоm')).toBe('freedom'); // Cyrillic е and о
     expect(foldText('fr33d0m')).toBe('freedom');
@@ -101,5 +101,32 @@ describe('filter list compilation', () => {
   });
   it('reports the text that matched', () => {
     expect(findBanned(list, 'say f r e e d o m')).toEqual({ term: 'freedom', matched: 'f r e e d o m' });
+  });
+});
+
+describe('substitution', () => {
+  const subs = compileSubstitutions([
+    { from: 'oppa', to: 'comrade' },
+    { from: 'south korea', to: 'puppet state' },
+    { from: '오빠', to: '동지' },
+  ]);
+  const cases: [string, string][] = [
+    ['I miss you oppa', 'I miss you comrade'],
+    ['OPPA!', 'comrade!'],
+    ['o p p a, call me', 'comrade, call me'],
+    ['news from South Korea today', 'news from puppet state today'],
+    ['news from south-korea.', 'news from puppet state.'],
+    ['오빠 보고 싶어', '동지 보고 싶어'],
+    ['오빠가 왔다', '동지가 왔다'], // the particle stays
+    ['Ｏｐｐａ', 'comrade'],
+    ['opportunity knocks', 'opportunity knocks'], // innocent
+    ['oppa and oppa', 'comrade and comrade'],
+  ];
+  for (const [input, out] of cases) {
+    it(`${JSON.stringify(input)} → ${JSON.stringify(out)}`, () => expect(substitute(subs, input).text).toBe(out));
+  }
+  it('reports what it replaced', () => {
+    expect(substitute(subs, 'hi oppa').applied).toEqual([{ from: 'oppa', to: 'comrade', matched: 'oppa' }]);
+    expect(substitute(subs, 'hello').applied).toEqual([]);
   });
 });

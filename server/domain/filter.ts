@@ -147,20 +147,50 @@ function foldChar(ch: string, prev: string | undefined, next: string | undefined
   return isWordChar(ch) ? ch : ' ';
 }
 
+/** Lower case without accents, one character at a time (so positions map back to the text). */
+function plain(ch: string): string {
+  return ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** A word of folded text and where it stands in the (NFKC, invisible-free) characters. */
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Cuts text into folded words with their character positions. */
+function tokenize(text: string): { chars: string[]; tokens: Token[] } {
+  const chars = [...dropInvisible(text.normalize('NFKC'))];
+  const lowered = chars.map(plain);
+  const tokens: Token[] = [];
+  let current: Token | undefined;
+  lowered.forEach((ch, i) => {
+    const folded = ch === '' ? ' ' : foldChar(ch, lowered[i - 1], lowered[i + 1]);
+    if (folded.trim() === '') {
+      current = undefined;
+      return;
+    }
+    if (!current) {
+      current = { text: '', start: i, end: i };
+      tokens.push(current);
+    }
+    current.text += folded;
+    current.end = i + 1;
+  });
+  return { chars, tokens };
+}
+
 /** Folds text: NFKC (full-width → half-width), lower case, accents off, look-alikes mapped, invisibles removed. */
 export function foldText(text: string): string {
-  const base = dropInvisible(text.normalize('NFKC'))
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC');
-  const chars = [...base];
-  return chars.map((ch, i) => foldChar(ch, chars[i - 1], chars[i + 1])).join('');
+  return tokenize(text)
+    .tokens.map((t) => t.text)
+    .join(' ');
 }
 
 /** Words of folded text. Digits stay inside words ("fr33dom") since they are folded to letters. */
 function wordsOf(text: string): string[] {
-  return foldText(text).split(/\s+/).filter(Boolean);
+  return tokenize(text).tokens.map((t) => t.text);
 }
 
 /** Collapses runs of one letter to a single letter ("freeeedom" → "fredom"). */
@@ -191,18 +221,83 @@ function matches(candidate: string, t: FilterList['terms'][number]): boolean {
   });
 }
 
-/** The first banned term in `text`, or null. */
-export function findBanned(list: FilterList, text: string): FilterHit | null {
-  const words = wordsOf(text);
-  for (let i = 0; i < words.length; i++) {
+/** A term found in text: which term, and the span of characters it covers. */
+interface Match {
+  term: FilterList['terms'][number];
+  first: number;
+  last: number;
+}
+
+/** Finds matches left to right, without overlaps. */
+function scan(list: FilterList, tokens: Token[], firstOnly: boolean): Match[] {
+  const found: Match[] = [];
+  for (let i = 0; i < tokens.length; i++) {
     let candidate = '';
-    for (let j = i; j < words.length && j - i < list.maxWords; j++) {
-      candidate += words[j];
-      for (const t of list.terms) {
-        if (matches(candidate, t)) return { term: t.term, matched: words.slice(i, j + 1).join(' ') };
-      }
+    let hit: Match | undefined;
+    for (let j = i; j < tokens.length && j - i < list.maxWords && !hit; j++) {
+      candidate += tokens[j]!.text;
+      const term = list.terms.find((t) => matches(candidate, t));
+      if (term) hit = { term, first: i, last: j };
       if ([...candidate].length > 64) break;
     }
+    if (hit) {
+      found.push(hit);
+      if (firstOnly) break;
+      i = hit.last;
+    }
   }
-  return null;
+  return found;
+}
+
+/** The first banned term in `text`, or null. */
+export function findBanned(list: FilterList, text: string): FilterHit | null {
+  const { tokens } = tokenize(text);
+  const [hit] = scan(list, tokens, true);
+  if (!hit) return null;
+  return {
+    term: hit.term.term,
+    matched: tokens
+      .slice(hit.first, hit.last + 1)
+      .map((t) => t.text)
+      .join(' '),
+  };
+}
+
+/** A compiled substitution list: each listed term is replaced by its counterpart. */
+export interface SubstitutionList {
+  list: FilterList;
+  replacement: Map<string, string>;
+}
+
+/** Compiles `{from, to}` pairs, matched with the same folding as the filter. */
+export function compileSubstitutions(pairs: readonly { from: string; to: string }[]): SubstitutionList {
+  return { list: compileFilter(pairs.map((p) => p.from)), replacement: new Map(pairs.map((p) => [p.from, p.to])) };
+}
+
+/** Rewrites every listed term in `text` (NFKC-normalised); returns the new text and what was replaced. */
+export function substitute(
+  subs: SubstitutionList,
+  text: string,
+): { text: string; applied: { from: string; to: string; matched: string }[] } {
+  const { chars, tokens } = tokenize(text);
+  const matches = scan(subs.list, tokens, false);
+  if (matches.length === 0) return { text: dropInvisible(text.normalize('NFKC')), applied: [] };
+  let out = '';
+  let cursor = 0;
+  const applied: { from: string; to: string; matched: string }[] = [];
+  for (const m of matches) {
+    const start = tokens[m.first]!.start;
+    const end = tokens[m.last]!.end;
+    // A Korean particle after the term stays ("오빠가" → "동지가").
+    const folded = tokens
+      .slice(m.first, m.last + 1)
+      .map((t) => t.text)
+      .join('');
+    const particle = m.term.hangul && folded.startsWith(m.term.folded) ? folded.slice(m.term.folded.length) : '';
+    const to = (subs.replacement.get(m.term.term) ?? '') + particle;
+    out += chars.slice(cursor, start).join('') + to;
+    applied.push({ from: m.term.term, to, matched: chars.slice(start, end).join('') });
+    cursor = end;
+  }
+  return { text: out + chars.slice(cursor).join(''), applied };
 }

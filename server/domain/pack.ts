@@ -96,6 +96,10 @@ const broadcastSchema = z.strictObject({
 
 const filterSchema = z.strictObject({
   terms: z.array(z.string().trim().min(1).max(80)).min(1),
+  substitutions: z.array(
+    z.strictObject({ from: z.string().trim().min(1).max(80), to: z.string().trim().min(1).max(80) }),
+  ),
+  substitutionWarning: text(300),
 });
 
 const isoTime = z.iso.datetime();
