@@ -21,6 +21,10 @@ import { siteRoutes } from './http/routes/sites';
 import { trailRoutes } from './http/routes/trail';
 import { mediaRoutes } from './http/routes/media';
 import { boardRoutes } from './http/routes/boards';
+import { chatRoutes } from './http/routes/chat';
+import type { ChatDeps } from './domain/chat';
+import { compileSubstitutions } from './domain/filter';
+import { Presence } from './realtime/presence';
 import { Throttle } from './domain/throttle';
 import type { BoardDeps } from './domain/boards';
 import { filterOf, publishDue, type MediaDeps } from './domain/media';
@@ -136,6 +140,21 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     throttle: new Throttle(config.postsPerMinute, 60),
   };
   app.use(boardRoutes(boards));
+  const presence = new Presence();
+  const chat: ChatDeps = {
+    pack,
+    users: store.users,
+    chat: store.chat,
+    rooms: store.roomStates,
+    trail: store.trail,
+    recorder,
+    bus,
+    filter: media.filter,
+    substitutions: compileSubstitutions(pack.filter.substitutions),
+    throttle: new Throttle(config.chatPerTenSeconds, 10),
+    online: (sessionId, roomId) => presence.count(sessionId, roomId),
+  };
+  app.use(chatRoutes(chat));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
   app.use(errorHandler(log));
@@ -144,6 +163,9 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   const io = attachRealtime(server, {
     store,
     pack,
+    chat,
+    presence,
+    log,
     tokens,
     bus,
     allowedOrigins: config.allowedOrigins,

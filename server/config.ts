@@ -27,6 +27,8 @@ export interface Config {
   schedulerMs: number;
   /** Board posts one user may submit per minute. */
   postsPerMinute: number;
+  /** Chat messages one user may send per ten seconds. */
+  chatPerTenSeconds: number;
 }
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quiet: env.QUIET === 'true',
     schedulerMs: int(env.SCHEDULER_MS, 1000, 'SCHEDULER_MS') || 1000,
     postsPerMinute: int(env.POSTS_PER_MINUTE, 6, 'POSTS_PER_MINUTE') || 6,
+    chatPerTenSeconds: int(env.CHAT_PER_10S, 60, 'CHAT_PER_10S') || 60,
   };
 }

@@ -37,6 +37,10 @@ export async function login(
     });
     throw new DomainError('unauthenticated', 'invalid_credentials', 'Wrong username or password.');
   }
+  if (user.revoked) {
+    await deps.recorder.record(subjectOf(user), 'login_failed', { attempted: user.username, reason: 'revoked' });
+    throw new DomainError('forbidden', 'revoked', 'Your access has been withdrawn.');
+  }
   await deps.recorder.record(subjectOf(user), 'login');
   return { user, claims: { sub: user.id, sid: user.sessionId, tv: user.tokenVersion } };
 }
@@ -45,7 +49,7 @@ export async function login(
 export function actorFromClaims(deps: Pick<AuthDeps, 'users' | 'sessions'>, claims: TokenClaims): Actor {
   const user = deps.users.findById(claims.sub);
   const session = deps.sessions.get(claims.sid);
-  if (!user || !session || user.sessionId !== session.id || user.tokenVersion !== claims.tv) {
+  if (!user || !session || user.sessionId !== session.id || user.tokenVersion !== claims.tv || user.revoked) {
     throw new DomainError('unauthenticated', 'session_expired', 'Please log in again.');
   }
   return { userId: user.id, username: user.username, role: user.role, sessionId: session.id, mode: session.mode };

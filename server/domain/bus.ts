@@ -3,7 +3,7 @@
  * layer pushes it. Routes never call socket handlers.
  */
 import { EventEmitter } from 'node:events';
-import type { TrailEvent } from '../protocol/api';
+import type { ChatMessage, ChatMonitorEntry, ChatRoom, TrailEvent } from '../protocol/api';
 import type { ArticleRecord, PostRecord } from './ports';
 
 /** Everything the domain announces, by name. */
@@ -14,6 +14,11 @@ export interface BusEvents {
   'media:unpublished': [ArticleRecord];
   'boards:queued': [PostRecord];
   'boards:decided': [PostRecord];
+  /** A delivered message: to its room, or (for a DM) to both users. */
+  'chat:delivered': [{ sessionId: string; message: ChatMessage; dmUserIds: string[] | null }];
+  'chat:monitor': [{ sessionId: string; entry: ChatMonitorEntry }];
+  'chat:room': [{ sessionId: string; room: ChatRoom }];
+  'chat:muted': [{ userId: string; muted: boolean }];
 }
 
 /** A typed wrapper over EventEmitter. */

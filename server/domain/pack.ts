@@ -121,6 +121,12 @@ const boardSchema = z.strictObject({
   ),
 });
 
+const chatSchema = z.strictObject({
+  placardId: id,
+  monitorPlacardId: id,
+  rooms: z.array(z.strictObject({ id, title: text(120), description: text(300), roles: z.array(role).min(1) })).min(1),
+});
+
 const placardSchema = z.strictObject({
   id,
   title: text(120),
@@ -139,6 +145,8 @@ export type PackBroadcast = z.infer<typeof broadcastSchema>;
 export type PackFilter = z.infer<typeof filterSchema>;
 /** A message board with its seed threads. */
 export type PackBoard = z.infer<typeof boardSchema>;
+/** Chat rooms and their placards. */
+export type PackChat = z.infer<typeof chatSchema>;
 /** A persona as the pack declares it. */
 export type PackPersona = z.infer<typeof personaSchema>;
 /** A site as the pack declares it. */
@@ -168,6 +176,7 @@ export interface Pack {
   broadcast: PackBroadcast;
   filter: PackFilter;
   boards: PackBoard[];
+  chat: PackChat;
 }
 
 /** The files a pack consists of, and the schema each must meet. */
@@ -181,6 +190,7 @@ export const PACK_FILES = {
   'broadcast.json': broadcastSchema,
   'filter.json': filterSchema,
   'boards.json': z.array(boardSchema),
+  'chat.json': chatSchema,
 } as const;
 
 /** Names the pack file and the field at fault. */
@@ -234,6 +244,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
   const broadcast = parseFile('broadcast.json', files['broadcast.json']);
   const filter = parseFile('filter.json', files['filter.json']);
   const boards = parseFile('boards.json', files['boards.json']);
+  const chat = parseFile('chat.json', files['chat.json']);
 
   requireUnique('personas.json', personas, (p) => p.username, 'username');
   requireUnique('sites.json', sites, (s) => s.id, 'id');
@@ -262,7 +273,11 @@ export function validatePack(files: Record<string, unknown>): Pack {
     if (!placardIds.has(media[field])) throw new PackError('media.json', field, `no placard "${media[field]}"`);
   }
   checkBoards(boards, personas);
-  return { meta, personas, sites, placards, articles, media, broadcast, filter, boards };
+  requireUnique('chat.json', chat.rooms, (r) => r.id, 'id');
+  for (const field of ['placardId', 'monitorPlacardId'] as const) {
+    if (!placardIds.has(chat[field])) throw new PackError('chat.json', field, `no placard "${chat[field]}"`);
+  }
+  return { meta, personas, sites, placards, articles, media, broadcast, filter, boards, chat };
 }
 
 function checkBoards(boards: PackBoard[], personas: PackPersona[]): void {

@@ -1,7 +1,7 @@
 /**
  * The repository interfaces the domain needs; `server/store` implements them.
  */
-import type { ArticleStatus, Mode, PostStatus, Role, SectionId, TrailEvent } from '../protocol/api';
+import type { ArticleStatus, ChatMessage, Mode, PostStatus, Role, SectionId, TrailEvent } from '../protocol/api';
 import type { TrailQuery } from './trail';
 
 /** A simulation session: every user and event belongs to one. */
@@ -24,6 +24,10 @@ export interface UserRecord {
   passwordHash: string;
   /** Bumped to invalidate every token issued before. */
   tokenVersion: number;
+  /** A muted user can read chat but not send. */
+  muted?: boolean;
+  /** A revoked user is logged out everywhere and cannot log in. */
+  revoked?: boolean;
 }
 
 /** Users of all sessions. */
@@ -116,4 +120,28 @@ export interface PostsRepo {
   insert(post: PostRecord): Promise<PostRecord>;
   /** Changes a post; resolves once it is on disk. */
   update(id: string, change: Partial<Omit<PostRecord, 'id' | 'sessionId'>>): Promise<PostRecord>;
+}
+
+/** The messages of one chat room or conversation: an append-only log. */
+export interface ChatRoomLog {
+  /** Delivered messages, oldest first. */
+  readonly items: readonly ChatMessage[];
+  /** Appends a message; resolves once it is on disk. */
+  append(message: ChatMessage): Promise<void>;
+}
+
+/** Chat history, one log per room, opened on first use. */
+export interface ChatRepo {
+  /** The log of a room (or `dm:` conversation) of a session. */
+  room(sessionId: string, roomId: string): Promise<ChatRoomLog>;
+}
+
+/** Which chat rooms are closed, per session. */
+export interface RoomStatesRepo {
+  /** Whether a room is closed. */
+  isClosed(sessionId: string, roomId: string): boolean;
+  /** Closes or reopens a room; resolves once on disk. */
+  setClosed(sessionId: string, roomId: string, closed: boolean): Promise<void>;
+  /** The closed rooms of a session. */
+  closed(sessionId: string): string[];
 }

@@ -20,6 +20,14 @@ const KINDS: Record<TrailKind, true> = {
   post_filtered: true,
   post_approved: true,
   post_rejected: true,
+  chat_message: true,
+  chat_blocked: true,
+  user_muted: true,
+  user_unmuted: true,
+  user_revoked: true,
+  user_restored: true,
+  room_closed: true,
+  room_reopened: true,
 };
 /** Every trail kind, in the order above. */
 // A record, so that adding a TrailKind without listing it here fails to compile.

@@ -2,7 +2,44 @@
  * socket.io event maps shared by server and client (type-only).
  * Names say their direction: the server pushes `trail:event`.
  */
-import type { ArticleSummary, ModerationItem, Post, TrailEvent } from './api';
+import type {
+  ArticleSummary,
+  ChatMessage,
+  ChatMonitorEntry,
+  ChatPeer,
+  ChatRoom,
+  ModerationItem,
+  Post,
+  TrailEvent,
+} from './api';
+
+/** The error half of every acknowledgement. */
+export interface AckError {
+  ok: false;
+  error: { code: string; message: string };
+}
+
+/** `chat:join` request: a room (or `dm:…` conversation), and optionally the last seq this client has. */
+export interface ChatJoinRequest {
+  roomId: string;
+  /** Catch up: send every message after this seq instead of the recent history. */
+  after?: number;
+}
+
+/** `chat:join` acknowledgement: the room, who is in it, and history oldest first. */
+export type ChatJoinAck = { ok: true; room: ChatRoom; presence: ChatPeer[]; history: ChatMessage[] } | AckError;
+
+/** `chat:send` request: to a room or to one person (`peer` = user name). */
+export interface ChatSendRequest {
+  roomId?: string;
+  peer?: string;
+  text: string;
+  /** Chosen by the client; sending the same id again never stores the message twice. */
+  clientId: string;
+}
+
+/** `chat:send` acknowledgement, sent once the message is on disk. `warning` when a word was rewritten. */
+export type ChatSendAck = { ok: true; message: ChatMessage; warning?: string } | AckError;
 
 /** Events the server sends to clients. */
 export interface ServerToClientEvents {
@@ -20,6 +57,16 @@ export interface ServerToClientEvents {
   'moderation:queued': (item: ModerationItem) => void;
   /** A queued post was decided (censors only): drop it from the queue. */
   'moderation:decided': (item: ModerationItem) => void;
+  /** A message in a room or conversation this socket has joined (or a DM to this user). */
+  'chat:message': (message: ChatMessage) => void;
+  /** Who is in a room now. */
+  'chat:presence': (presence: { roomId: string; members: ChatPeer[] }) => void;
+  /** A room was closed or reopened. */
+  'chat:room': (room: ChatRoom) => void;
+  /** This user was muted or unmuted. */
+  'chat:muted': (state: { muted: boolean }) => void;
+  /** Every chat message, delivered or not (censors only). */
+  'chat:monitor': (entry: ChatMonitorEntry) => void;
   /** This user's access was withdrawn; the client drops to the login screen. */
   'session:ended': (reason: { code: string; message: string }) => void;
 }
@@ -28,4 +75,10 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   /** Ask for liveness; acknowledged with the server time. */
   'sys:ping': (ack: (reply: { ok: true; at: string }) => void) => void;
+  /** Enter a room: acknowledged with presence and history, or refused. */
+  'chat:join': (req: ChatJoinRequest, ack: (reply: ChatJoinAck) => void) => void;
+  /** Leave a room. */
+  'chat:leave': (req: { roomId: string }, ack?: (reply: { ok: true } | AckError) => void) => void;
+  /** Send a message: acknowledged once stored, or with an error. */
+  'chat:send': (req: ChatSendRequest, ack: (reply: ChatSendAck) => void) => void;
 }

@@ -13,6 +13,9 @@ import type { Store } from '../store/db';
 import type { Pack } from '../domain/pack';
 import { mediaPushes } from './media';
 import { boardPushes } from './boards';
+import { chatHandlers, chatPushes } from './chat';
+import type { Presence } from './presence';
+import type { ChatDeps } from '../domain/chat';
 import { rooms } from './rooms';
 
 /** Per-socket data: who is connected. */
@@ -29,6 +32,9 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Recor
 export interface RealtimeDeps {
   store: Store;
   pack: Pack;
+  chat: ChatDeps;
+  presence: Presence;
+  log: (msg: string, err: unknown) => void;
   tokens: Tokens;
   bus: Bus;
   allowedOrigins: string[];
@@ -79,6 +85,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
     void socket.join(rooms.user(actor.userId));
     if (can(actor, 'trail.read')) void socket.join(rooms.trail(actor.sessionId));
     if (can(actor, 'moderation.review')) void socket.join(rooms.moderation(actor.sessionId));
+    chatHandlers(io, socket, deps.chat, deps.presence, deps.log);
     socket.on('sys:ping', (ack) => {
       if (typeof ack === 'function') ack({ ok: true, at: new Date().toISOString() });
     });
@@ -89,6 +96,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
   });
   mediaPushes(io, deps.bus, deps.pack);
   boardPushes(io, deps.bus, deps.pack, deps.store.posts);
+  chatPushes(io, deps.chat);
   deps.bus.on('user:revoked', ({ userId }) => {
     io.to(rooms.user(userId)).emit('session:ended', { code: 'revoked', message: 'Your access has been withdrawn.' });
     io.in(rooms.user(userId)).disconnectSockets(true);

@@ -10,4 +10,6 @@ export const rooms = {
   trail: (sid: string) => `trail:${sid}`,
   /** Those who may review a session's moderation queue. */
   moderation: (sid: string) => `moderation:${sid}`,
+  /** Censors watching every chat message of a session. */
+  monitor: (sid: string) => `monitor:${sid}`,
 };

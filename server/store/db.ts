@@ -11,8 +11,11 @@ import { hashPassword } from '../domain/passwords';
 import type {
   ArticleRecord,
   ArticlesRepo,
+  ChatRepo,
+  ChatRoomLog,
   PostRecord,
   PostsRepo,
+  RoomStatesRepo,
   SessionRecord,
   SessionsRepo,
   UserRecord,
@@ -20,6 +23,8 @@ import type {
 } from '../domain/ports';
 import { DurableJSONFile } from './json-adapter';
 import { TrailLog } from './trail-log';
+import { AppendLog } from './append-log';
+import type { ChatMessage } from '../protocol/api';
 
 /** The shape of the main JSON document. */
 export interface DbShape {
@@ -29,6 +34,7 @@ export interface DbShape {
   users: UserRecord[];
   articles: ArticleRecord[];
   posts: PostRecord[];
+  roomStates: { sessionId: string; roomId: string; closed: boolean }[];
 }
 
 /** The opened store: repositories over one lowdb document and the trail log. */
@@ -37,6 +43,8 @@ export interface Store {
   sessions: SessionsRepo;
   articles: ArticlesRepo;
   posts: PostsRepo;
+  chat: ChatRepo;
+  roomStates: RoomStatesRepo;
   trail: TrailLog;
   /** Flushes and closes files. */
   close(): Promise<void>;
@@ -68,6 +76,7 @@ async function seed(pack: Pack): Promise<DbShape> {
     users,
     articles: seedArticles(pack, session.id),
     posts: seedPosts(pack, session.id, users),
+    roomStates: [],
   };
 }
 
@@ -197,6 +206,42 @@ class LowPosts implements PostsRepo {
   }
 }
 
+class LowRoomStates implements RoomStatesRepo {
+  constructor(private readonly db: Low<DbShape>) {}
+  isClosed(sessionId: string, roomId: string) {
+    return this.db.data.roomStates.some((r) => r.sessionId === sessionId && r.roomId === roomId && r.closed);
+  }
+  closed(sessionId: string) {
+    return this.db.data.roomStates.filter((r) => r.sessionId === sessionId && r.closed).map((r) => r.roomId);
+  }
+  async setClosed(sessionId: string, roomId: string, closed: boolean) {
+    const existing = this.db.data.roomStates.find((r) => r.sessionId === sessionId && r.roomId === roomId);
+    if (existing) existing.closed = closed;
+    else this.db.data.roomStates.push({ sessionId, roomId, closed });
+    await this.db.write();
+  }
+}
+
+/** Chat history: one append-only log per room and session, under DATA_DIR/chat/<session>/. */
+class FileChat implements ChatRepo {
+  private readonly logs = new Map<string, Promise<AppendLog<ChatMessage>>>();
+  constructor(private readonly dir: string) {}
+  room(sessionId: string, roomId: string): Promise<ChatRoomLog> {
+    const safe = (s: string) => s.replace(/[^a-z0-9_-]/gi, '~');
+    const file = join(this.dir, safe(sessionId), `${safe(roomId)}.jsonl`);
+    let log = this.logs.get(file);
+    if (!log) {
+      log = AppendLog.open<ChatMessage>(file);
+      this.logs.set(file, log);
+      log.catch(() => this.logs.delete(file));
+    }
+    return log;
+  }
+  async close() {
+    for (const log of this.logs.values()) await (await log).close();
+  }
+}
+
 class LowSessions implements SessionsRepo {
   constructor(private readonly db: Low<DbShape>) {}
   get(id: string) {
@@ -217,21 +262,28 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   if (!db.data) {
     db.data = await seed(pack);
     await db.write();
-  } else if (!db.data.articles || !db.data.posts) {
+  } else if (!db.data.articles || !db.data.posts || !db.data.roomStates) {
     // A store from an earlier version: add what the pack seeds for features it lacked.
     const data = db.data;
     data.articles ??= data.sessions.flatMap((s) => seedArticles(pack, s.id));
     data.posts ??= data.sessions.flatMap((s) => seedPosts(pack, s.id, data.users));
+    data.roomStates ??= [];
     await db.write();
   }
   const trail = await TrailLog.open(join(dataDir, 'trail.jsonl'));
+  const chat = new FileChat(join(dataDir, 'chat'));
   return {
     users: new LowUsers(db),
     sessions: new LowSessions(db),
     articles: new LowArticles(db),
     posts: new LowPosts(db),
+    chat,
+    roomStates: new LowRoomStates(db),
     trail,
-    close: () => trail.close(),
+    close: async () => {
+      await chat.close();
+      await trail.close();
+    },
   };
 }
 
@@ -239,4 +291,5 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
 export async function wipeStore(dataDir: string): Promise<void> {
   await rm(join(dataDir, 'db.json'), { force: true });
   await rm(join(dataDir, 'trail.jsonl'), { force: true });
+  await rm(join(dataDir, 'chat'), { recursive: true, force: true });
 }

@@ -8,7 +8,7 @@ import { login, logout, meOf } from '../../domain/auth';
 import { COOKIE_NAME } from '../../auth/tokens';
 import { actorOf, requireActor, type HttpContext } from '../context';
 import { sendError } from '../errors';
-import { parse } from '../validate';
+import { parse } from '../../validation';
 
 const loginBody = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(64),

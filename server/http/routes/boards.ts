@@ -15,7 +15,7 @@ import {
   type BoardDeps,
 } from '../../domain/boards';
 import { requireActor } from '../context';
-import { parse } from '../validate';
+import { parse } from '../../validation';
 
 /** Longest title and body a post may have. */
 export const POST_LIMITS = { title: 150, body: 4000 };

@@ -17,7 +17,7 @@ import {
   type MediaDeps,
 } from '../../domain/media';
 import { requireActor } from '../context';
-import { parse } from '../validate';
+import { parse } from '../../validation';
 
 const section = z.enum(['leadership', 'industry', 'science', 'culture', 'international']);
 const idParam = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'not an article id') });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MAX_ADDRESS_LENGTH } from '../../domain/address';
 import { browse, listPlacards, listSites } from '../../domain/browse';
 import { requireActor, type HttpContext } from '../context';
-import { parse } from '../validate';
+import { parse } from '../../validation';
 
 const browseBody = z.strictObject({
   address: z.string().trim().min(1, 'type an address').max(MAX_ADDRESS_LENGTH),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { TRAIL_KINDS } from '../../domain/trail';
 import type { TrailKind } from '../../protocol/api';
 import { authorize, type HttpContext } from '../context';
-import { parse } from '../validate';
+import { parse } from '../../validation';
 
 const trailQuery = z.strictObject({
   user: z.string().trim().max(64).optional(),

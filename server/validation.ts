@@ -2,7 +2,7 @@
  * Input validation with zod: one helper that turns a schema failure into a 400.
  */
 import type { z } from 'zod';
-import { DomainError } from '../domain/errors';
+import { DomainError } from './domain/errors';
 
 /** Parses `data` with `schema` or throws a 400 naming the first bad field. */
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {

@@ -1,0 +1,318 @@
+/**
+ * Monitored chat: which rooms and people a user may talk to, sending with the
+ * filter (blocks delivery) and substitutions (rewrite and warn), dedupe by client id,
+ * history and catch-up, and the censor's powers: mute, revoke, close a room.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, ChatMonitorEntry, ChatPeer, ChatRoom, ChatRoomsResponse, TrailEvent } from '../protocol/api';
+import { subjectOf } from './auth';
+import type { Bus } from './bus';
+import { DomainError, forbidden } from './errors';
+import { findBanned, substitute, type FilterList, type SubstitutionList } from './filter';
+import type { Pack } from './pack';
+import { can, networkOf, type Actor } from './policy';
+import type { ChatRepo, ChatRoomLog, RoomStatesRepo, TrailRepo, UserRecord, UsersRepo } from './ports';
+import type { TrailRecorder } from './recorder';
+import type { Throttle } from './throttle';
+
+/** Longest chat message. */
+export const MAX_CHAT_TEXT = 1000;
+/** Messages sent on join when the client has none yet. */
+export const JOIN_HISTORY = 50;
+/** The message a sender sees when the filter stops a message. */
+export const UNDELIVERABLE = 'Message could not be delivered.';
+
+/** What chat needs. */
+export interface ChatDeps {
+  pack: Pack;
+  users: UsersRepo;
+  chat: ChatRepo;
+  rooms: RoomStatesRepo;
+  trail: TrailRepo;
+  recorder: TrailRecorder;
+  bus: Bus;
+  filter: FilterList;
+  substitutions: SubstitutionList;
+  throttle: Throttle;
+  /** How many people are in a room now (from the realtime layer's presence). */
+  online?: (sessionId: string, roomId: string) => number;
+  now?: () => Date;
+}
+
+const peerOf = (u: UserRecord): ChatPeer => ({ username: u.username, displayName: u.displayName, role: u.role });
+
+/** The id of the conversation between two users. */
+export function dmId(a: string, b: string): string {
+  return `dm:${[a, b].sort().join(':')}`;
+}
+
+/** Whether a user may chat at all, and with whom: the same network, both with chat. */
+function mayChatWith(actor: Actor, other: UserRecord): boolean {
+  const them = { role: other.role, mode: actor.mode };
+  return (
+    other.username !== actor.username && !other.revoked && can(them, 'chat.use') && networkOf(them) === networkOf(actor)
+  );
+}
+
+function requireChat(actor: Actor): void {
+  if (!can(actor, 'chat.use')) throw forbidden('Your role has no chat.');
+}
+
+/** People an actor may message directly. */
+export function contactsOf(deps: ChatDeps, actor: Actor): ChatPeer[] {
+  if (!can(actor, 'chat.use')) return [];
+  return deps.users
+    .list(actor.sessionId)
+    .filter((u) => mayChatWith(actor, u))
+    .map(peerOf);
+}
+
+/** Resolves a room or conversation id the actor may enter, or throws 403/404. */
+export function roomFor(deps: ChatDeps, actor: Actor, roomId: string): ChatRoom {
+  requireChat(actor);
+  const online = deps.online?.(actor.sessionId, roomId) ?? 0;
+  const closed = deps.rooms.isClosed(actor.sessionId, roomId);
+  if (roomId.startsWith('dm:')) {
+    const names = roomId.slice(3).split(':');
+    const otherName =
+      names.length === 2 && names.includes(actor.username) ? names.find((n) => n !== actor.username) : undefined;
+    const other = otherName ? deps.users.findByUsername(actor.sessionId, otherName) : undefined;
+    if (!other || dmId(actor.username, other.username) !== roomId)
+      throw forbidden('You are not part of that conversation.');
+    if (!mayChatWith(actor, other)) throw forbidden('You cannot message that person.');
+    return {
+      id: roomId,
+      kind: 'dm',
+      title: other.displayName,
+      description: `Direct messages with ${other.displayName}`,
+      closed,
+      online,
+      peer: peerOf(other),
+    };
+  }
+  const room = deps.pack.chat.rooms.find((r) => r.id === roomId);
+  if (!room) throw new DomainError('not_found', 'not_found', 'No such room.');
+  if (actor.mode !== 'open' && !room.roles.includes(actor.role)) throw forbidden('This room is not open to your role.');
+  return { id: room.id, kind: 'room', title: room.title, description: room.description, closed, online };
+}
+
+/** `GET /api/chat/rooms`. */
+export function listRooms(deps: ChatDeps, actor: Actor): ChatRoomsResponse {
+  requireChat(actor);
+  const rooms = deps.pack.chat.rooms
+    .filter((r) => actor.mode === 'open' || r.roles.includes(actor.role))
+    .map((r) => roomFor(deps, actor, r.id));
+  return { rooms, contacts: contactsOf(deps, actor) };
+}
+
+/** Joining: the room and its recent history (or everything after `after`), oldest first. */
+export async function joinRoom(
+  deps: ChatDeps,
+  actor: Actor,
+  roomId: string,
+  after?: number,
+): Promise<{ room: ChatRoom; history: ChatMessage[] }> {
+  const room = roomFor(deps, actor, roomId);
+  const log = await deps.chat.room(actor.sessionId, room.id);
+  const history = after !== undefined ? log.items.filter((m) => m.seq > after) : log.items.slice(-JOIN_HISTORY);
+  return { room, history: [...history] };
+}
+
+/** History, newest first, before a seq. */
+export async function roomHistory(
+  deps: ChatDeps,
+  actor: Actor,
+  roomId: string,
+  before: number | undefined,
+  limit: number,
+): Promise<{ messages: ChatMessage[]; nextBefore: number | null }> {
+  const room = roomFor(deps, actor, roomId);
+  const log = await deps.chat.room(actor.sessionId, room.id);
+  const older = log.items.filter((m) => before === undefined || m.seq < before);
+  const page = older.slice(-limit).reverse();
+  const last = page.at(-1);
+  return { messages: page, nextBefore: last && older.length > limit ? last.seq : null };
+}
+
+// Per room: the next seq, and messages being stored, so a resend of a client id waits for the first.
+const inFlight = new WeakMap<object, Map<string, Promise<ChatMessage>>>();
+const nextSeq = new WeakMap<object, number>();
+
+function dedupeKey(from: string, clientId: string): string {
+  return `${from}\u0000${clientId}`;
+}
+
+/** Sends a message; resolves once it is stored, with a warning when words were rewritten. */
+export async function sendMessage(
+  deps: ChatDeps,
+  actor: Actor,
+  req: { roomId?: string | undefined; peer?: string | undefined; text: string; clientId: string },
+): Promise<{ message: ChatMessage; warning?: string }> {
+  requireChat(actor);
+  const user = deps.users.findById(actor.userId);
+  if (!user || user.revoked) throw new DomainError('unauthenticated', 'revoked', 'Your access has been withdrawn.');
+  if (user.muted) throw new DomainError('forbidden', 'muted', 'You have been muted: you can read but not send.');
+  const roomId = req.peer !== undefined ? dmId(actor.username, req.peer) : (req.roomId ?? '');
+  const room = roomFor(deps, actor, roomId);
+  if (room.closed) throw new DomainError('conflict', 'room_closed', 'This room has been closed.');
+  const log = await deps.chat.room(actor.sessionId, room.id);
+
+  const key = dedupeKey(actor.username, req.clientId);
+  const stored = log.items.find((m) => m.from === actor.username && m.clientId === req.clientId);
+  if (stored) return { message: stored };
+  let pending = inFlight.get(log);
+  if (!pending) inFlight.set(log, (pending = new Map()));
+  const already = pending.get(key);
+  if (already) return { message: await already };
+
+  // Registered before any further await, so a concurrent resend finds it.
+  const storing = deliver(deps, actor, user, room, log, req);
+  const shared = storing.then((r) => r.message);
+  shared.catch(() => undefined); // a failure reaches the first sender; a resend awaiting it sees it too
+  pending.set(key, shared);
+  try {
+    return await storing;
+  } finally {
+    pending.delete(key);
+  }
+}
+
+async function deliver(
+  deps: ChatDeps,
+  actor: Actor,
+  user: UserRecord,
+  room: ChatRoom,
+  log: ChatRoomLog,
+  req: { text: string; clientId: string },
+): Promise<{ message: ChatMessage; warning?: string }> {
+  await deps.throttle.take(actor.userId, 'You are sending too fast. Wait a moment.');
+  const now = (deps.now ?? (() => new Date()))();
+  const rewritten = substitute(deps.substitutions, req.text);
+  const hit = findBanned(deps.filter, rewritten.text);
+  const base = { roomId: room.id, from: actor.username, fromRole: actor.role, text: req.text };
+  if (hit) {
+    const event = await deps.recorder.record(subjectOf(actor), 'chat_blocked', {
+      room: room.id,
+      text: req.text.slice(0, MAX_CHAT_TEXT),
+      term: hit.term,
+    });
+    deps.bus.emit('chat:monitor', {
+      sessionId: actor.sessionId,
+      entry: { id: event.id, at: event.at, ...base, delivered: false, term: hit.term },
+    });
+    throw new DomainError('filtered', 'undeliverable', UNDELIVERABLE);
+  }
+
+  const seq = (nextSeq.get(log) ?? log.items.length) + 1;
+  nextSeq.set(log, seq);
+  const message: ChatMessage = {
+    id: randomUUID(),
+    seq,
+    roomId: room.id,
+    from: actor.username,
+    fromName: user.displayName,
+    fromRole: actor.role,
+    text: rewritten.text,
+    at: now.toISOString(),
+    clientId: req.clientId,
+    substituted: rewritten.applied.length > 0,
+  };
+  const substitutions = rewritten.applied.map(({ from, to }) => ({ from, to }));
+  const [, event] = await Promise.all([
+    log.append(message),
+    deps.recorder.record(subjectOf(actor), 'chat_message', {
+      room: room.id,
+      text: req.text.slice(0, MAX_CHAT_TEXT),
+      ...(substitutions.length ? { substitutions: substitutions.map((s) => `${s.from} → ${s.to}`).join(', ') } : {}),
+    }),
+  ]);
+  const peer =
+    room.kind === 'dm' && room.peer ? deps.users.findByUsername(actor.sessionId, room.peer.username) : undefined;
+  deps.bus.emit('chat:delivered', {
+    sessionId: actor.sessionId,
+    message,
+    dmUserIds: room.kind === 'dm' ? [actor.userId, ...(peer ? [peer.id] : [])] : null,
+  });
+  deps.bus.emit('chat:monitor', {
+    sessionId: actor.sessionId,
+    entry: { id: event.id, at: event.at, ...base, delivered: true, ...(substitutions.length ? { substitutions } : {}) },
+  });
+  return substitutions.length ? { message, warning: deps.pack.filter.substitutionWarning } : { message };
+}
+
+/** Rebuilds monitor entries from the trail, newest first. */
+export function monitorEntries(deps: ChatDeps, actor: Actor, limit: number): ChatMonitorEntry[] {
+  if (!can(actor, 'users.discipline')) throw forbidden('Only censors see the chat monitor.');
+  const toEntry = (e: TrailEvent): ChatMonitorEntry => ({
+    id: e.id,
+    at: e.at,
+    roomId: e.detail.room ?? '',
+    from: e.username ?? '',
+    fromRole: e.role ?? 'citizen',
+    text: e.detail.text ?? '',
+    delivered: e.kind === 'chat_message',
+    ...(e.detail.term ? { term: e.detail.term } : {}),
+    ...(e.detail.substitutions
+      ? {
+          substitutions: e.detail.substitutions.split(', ').map((pair) => {
+            const [from = '', to = ''] = pair.split(' → ');
+            return { from, to };
+          }),
+        }
+      : {}),
+  });
+  const delivered = deps.trail.query({ sessionId: actor.sessionId, kind: 'chat_message', limit });
+  const blocked = deps.trail.query({ sessionId: actor.sessionId, kind: 'chat_blocked', limit });
+  return [...delivered, ...blocked]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, limit)
+    .map(toEntry);
+}
+
+function target(deps: ChatDeps, actor: Actor, username: string): UserRecord {
+  if (!can(actor, 'users.discipline')) throw forbidden('Only censors may mute or revoke users.');
+  const user = deps.users.findByUsername(actor.sessionId, username);
+  if (!user) throw new DomainError('not_found', 'not_found', 'No such user.');
+  if (
+    user.id === actor.userId ||
+    can({ role: user.role, mode: actor.mode }, 'users.discipline') ||
+    user.role === 'facilitator'
+  )
+    throw forbidden('That user cannot be disciplined.');
+  return user;
+}
+
+/** Mutes or unmutes a user: at once, on every device. */
+export async function setMuted(deps: ChatDeps, actor: Actor, username: string, muted: boolean): Promise<void> {
+  const user = target(deps, actor, username);
+  await deps.users.update(user.id, { muted });
+  await deps.recorder.record(subjectOf(actor), muted ? 'user_muted' : 'user_unmuted', { target: user.username });
+  deps.bus.emit('chat:muted', { userId: user.id, muted });
+}
+
+/** Revokes (or restores) a user: every token stops working and live sockets are cut at once. */
+export async function setRevoked(deps: ChatDeps, actor: Actor, username: string, revoked: boolean): Promise<void> {
+  const user = target(deps, actor, username);
+  await deps.users.update(user.id, { revoked, tokenVersion: user.tokenVersion + (revoked ? 1 : 0) });
+  await deps.recorder.record(subjectOf(actor), revoked ? 'user_revoked' : 'user_restored', { target: user.username });
+  if (revoked) deps.bus.emit('user:revoked', { userId: user.id, sessionId: user.sessionId });
+}
+
+/** Closes or reopens a room for everyone in it. */
+export async function setRoomClosed(deps: ChatDeps, actor: Actor, roomId: string, closed: boolean): Promise<ChatRoom> {
+  if (!can(actor, 'users.discipline')) throw forbidden('Only censors may close rooms.');
+  const room = deps.pack.chat.rooms.find((r) => r.id === roomId);
+  if (!room) throw new DomainError('not_found', 'not_found', 'No such room.');
+  await deps.rooms.setClosed(actor.sessionId, room.id, closed);
+  await deps.recorder.record(subjectOf(actor), closed ? 'room_closed' : 'room_reopened', { room: room.id });
+  const state: ChatRoom = {
+    id: room.id,
+    kind: 'room',
+    title: room.title,
+    description: room.description,
+    closed,
+    online: deps.online?.(actor.sessionId, room.id) ?? 0,
+  };
+  deps.bus.emit('chat:room', { sessionId: actor.sessionId, room: state });
+  return state;
+}
