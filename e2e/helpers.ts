@@ -3,7 +3,7 @@
  * scenario pack, logging in through the UI, and the accessibility check.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import type { Role } from '../server/protocol/api';
 
 /** The password of every demo persona in the default pack. */
@@ -97,4 +97,24 @@ export function trailRows(page: Page, match: { user?: string; kind?: string; tex
   if (match.kind) rows = rows.filter({ has: page.getByRole('cell', { name: match.kind, exact: true }) });
   if (match.text) rows = rows.filter({ hasText: match.text });
   return rows;
+}
+
+/** A logged-in page in its own browser context (its own cookies: another person). Close it with its context. */
+export async function openAs(browser: Browser, who: Persona): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginAs(page, who);
+  return page;
+}
+
+/** The page area of the in-page browser (whatever site, app or wall it shows). */
+export function framePage(page: Page) {
+  return page.locator('cis-site-page');
+}
+
+/** Types `address` into the in-page browser's address bar and opens it. */
+export async function openAddress(page: Page, address: string): Promise<void> {
+  const bar = page.getByRole('textbox', { name: 'Address' });
+  await bar.fill(address);
+  await bar.press('Enter');
 }

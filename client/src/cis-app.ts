@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { Me } from '../../server/protocol/api';
+import { encodeAddressParam } from './address-link';
 import { ApiFailure, api, onUnauthorized } from './api';
 import { liveContext, meContext } from './context';
 import { LiveConnection } from './live';
@@ -18,6 +19,7 @@ const PAGE_LOADERS: Record<RouteName, () => Promise<unknown>> = {
   denied: () => import('./pages/cis-denied-page'),
   portal: () => import('./pages/cis-network-page'),
   foreign: () => import('./pages/cis-network-page'),
+  desk: () => import('./pages/cis-desk-page'),
   trail: () => import('./pages/cis-trail-page'),
   overview: () => import('./pages/cis-overview-page'),
 };
@@ -78,6 +80,7 @@ export class CisApp extends LitElement {
     this.addEventListener('cis-navigate', this.onNavigate);
     this.addEventListener('cis-logged-in', this.onLoggedIn);
     this.addEventListener('cis-logout', this.onLogout);
+    this.addEventListener('cis-address-shown', this.onAddressShown);
     void this.loadMe();
   }
 
@@ -87,6 +90,7 @@ export class CisApp extends LitElement {
     this.removeEventListener('cis-navigate', this.onNavigate);
     this.removeEventListener('cis-logged-in', this.onLoggedIn);
     this.removeEventListener('cis-logout', this.onLogout);
+    this.removeEventListener('cis-address-shown', this.onAddressShown);
     this.live?.close();
     super.disconnectedCallback();
   }
@@ -129,6 +133,23 @@ export class CisApp extends LitElement {
   private readonly onNavigate = (event: GlobalEventHandlersEventMap['cis-navigate']): void => {
     this.navigate(event.detail.path);
   };
+
+  /**
+   * The in-page browser opened another address: mirror it in the page URL's `address`
+   * parameter (replacing, not pushing: the frame keeps its own Back), so the page has a URL.
+   */
+  private readonly onAddressShown = (event: GlobalEventHandlersEventMap['cis-address-shown']): void => {
+    if (routeAt(location.pathname)?.name !== routeAt(this.path)?.name) return;
+    const params = new URLSearchParams(location.search);
+    params.delete('address');
+    const query = [params.toString(), `address=${encodeAddressParam(event.detail.address)}`].filter(Boolean).join('&');
+    history.replaceState(history.state, '', `${location.pathname}?${query}${location.hash}`);
+  };
+
+  /** The address a deep link (`/portal?address=…`) asks the in-page browser to open first. */
+  private addressParam(): string {
+    return new URLSearchParams(location.search).get('address')?.trim() ?? '';
+  }
 
   private readonly onLoggedIn = (event: GlobalEventHandlersEventMap['cis-logged-in']): void => {
     this.notice = '';
@@ -239,9 +260,11 @@ export class CisApp extends LitElement {
       case 'denied':
         return html`<cis-denied-page></cis-denied-page>`;
       case 'portal':
-        return html`<cis-network-page network="domestic"></cis-network-page>`;
+        return html`<cis-network-page network="domestic" .startAddress=${this.addressParam()}></cis-network-page>`;
       case 'foreign':
-        return html`<cis-network-page network="foreign"></cis-network-page>`;
+        return html`<cis-network-page network="foreign" .startAddress=${this.addressParam()}></cis-network-page>`;
+      case 'desk':
+        return html`<cis-desk-page></cis-desk-page>`;
       case 'trail':
         return html`<cis-trail-page></cis-trail-page>`;
       case 'overview':

@@ -6,8 +6,8 @@
 import { msg } from '@lit/localize';
 import type { Capability, Home, Me } from '../../server/protocol/api';
 
-/** A logged-in screen; each has the same name as a `Home` value. */
-export type RouteName = Home;
+/** A logged-in screen: every `Home` value, plus screens nobody lands on (the editor desk). */
+export type RouteName = Home | 'desk';
 
 /** One screen: its path, the label of its nav link and the test that opens it. */
 export interface Route {
@@ -28,6 +28,12 @@ export const ROUTES: readonly Route[] = [
     path: '/foreign',
     label: () => msg("Foreigners' network"),
     capability: 'network.foreign',
+  },
+  {
+    name: 'desk',
+    path: '/desk',
+    label: () => msg('Editor desk'),
+    capability: 'media.publish',
   },
   {
     name: 'trail',

@@ -93,6 +93,9 @@ export class CisBrowserFrame extends LitElement {
   /** Which network this frame browses; only changes its look, the server decides the content. */
   @property({ reflect: true }) network: Network = 'domestic';
 
+  /** An address to open first instead of the home site (a deep link); read once, at start. */
+  @property({ attribute: false }) startAddress = '';
+
   @state() private directory: SitesResponse | undefined;
   @state() private view: FrameView | undefined;
   /** Addresses opened in this frame, oldest first; the last one is on screen. */
@@ -121,7 +124,9 @@ export class CisBrowserFrame extends LitElement {
     try {
       this.directory = await api.sites();
       this.loadError = '';
-      await this.goHome(false);
+      const start = this.startAddress.trim();
+      if (start) await this.open(start, { push: true, focus: false });
+      else await this.goHome(false);
     } catch (error) {
       this.loadError =
         error instanceof ApiFailure && error.status === 403
@@ -155,6 +160,7 @@ export class CisBrowserFrame extends LitElement {
           network: this.network,
           intro: [],
         },
+        path: '',
         directory: this.directory.sites,
       };
     }
@@ -178,10 +184,13 @@ export class CisBrowserFrame extends LitElement {
       const result = await api.browse(target);
       if (seq !== this.requestSeq) return false;
       this.view = result.reachable
-        ? { kind: 'site', site: result.site, ...this.directoryFor(result.site) }
+        ? { kind: 'site', site: result.site, path: result.path, ...this.directoryFor(result.site) }
         : { kind: 'blocked', address: result.address, placardId: result.placardId };
       this.typed = result.address;
       if (options.push) this.visited = [...this.visited, result.address];
+      this.dispatchEvent(
+        new CustomEvent('cis-address-shown', { detail: { address: result.address }, bubbles: true, composed: true }),
+      );
       return true;
     } catch (error) {
       if (seq !== this.requestSeq) return false;
@@ -248,7 +257,11 @@ export class CisBrowserFrame extends LitElement {
         <div class="viewport" aria-busy=${this.opening ? 'true' : 'false'}>
           ${
             this.view
-              ? html`<cis-site-page .view=${this.view} network=${this.network}></cis-site-page>`
+              ? html`<cis-site-page
+                  .view=${this.view}
+                  .sites=${this.directory?.sites ?? []}
+                  network=${this.network}
+                ></cis-site-page>`
               : html`<p>${msg('Loading…')}</p>`
           }
         </div>
@@ -260,5 +273,9 @@ export class CisBrowserFrame extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cis-browser-frame': CisBrowserFrame;
+  }
+  interface GlobalEventHandlersEventMap {
+    /** The frame now shows `address` (as the server normalised it): the app mirrors it in the page URL. */
+    'cis-address-shown': CustomEvent<{ address: string }>;
   }
 }

@@ -1,24 +1,41 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { Network, Site } from '../../../server/protocol/api';
+import type { Network, Site, SiteApp } from '../../../server/protocol/api';
 import { sharedStyles } from '../styles/shared';
 import './cis-placard';
 
 /** What the browser frame shows in its page area. */
 export type FrameView =
-  /** A site that opened; `directory` is set on the network's home page. */
-  | { kind: 'site'; site: Site; directory?: Site[] }
+  /** A site that opened at `path` ('' for its front page); `directory` is set on the network's home page. */
+  | { kind: 'site'; site: Site; path: string; directory?: Site[] }
   /** An address that goes nowhere on this network (the attempt was recorded). */
   | { kind: 'blocked'; address: string; placardId: string }
   /** The server could not be asked (not the wall: a real failure). */
   | { kind: 'error'; address: string; message: string };
 
+/** A site app other than plain pages: its element is loaded on first use. */
+type AppName = Exclude<SiteApp, 'page'>;
+
+/** Loads the element of each site app (one chunk each, only when a user opens such a site). */
+const APP_LOADERS: Record<AppName, () => Promise<unknown>> = {
+  media: () => import('./cis-media-site'),
+  broadcast: () => import('./cis-broadcast-site'),
+  search: () => import('./cis-search-site'),
+};
+
+/** What every site app element offers the page area. */
+interface SiteAppElement extends HTMLElement {
+  focusHeading(): Promise<void>;
+}
+
 /**
- * The page area of the in-page browser: a site's front page, the home page with
- * the directory, or the "not reachable" wall. Fires `cis-open-address` when a
- * directory entry is chosen; it never opens anything itself.
+ * The page area of the in-page browser: a site's pages, the home page with the
+ * directory, or the "not reachable" wall. Plain sites are drawn here; media, broadcast
+ * and search sites by their own (lazily loaded) elements. Fires `cis-open-address` when
+ * a directory entry is chosen; it never opens anything itself.
  */
 @localized()
 @customElement('cis-site-page')
@@ -120,10 +137,64 @@ export class CisSitePage extends LitElement {
   /** The network, for its look (reflected so styles can follow it). */
   @property({ reflect: true }) network: Network = 'domestic';
 
+  /** The directory of the user's network, so that site apps can turn a site id into an address. */
+  @property({ attribute: false }) sites: Site[] = [];
+
+  @state() private apps: Partial<Record<AppName, 'loading' | 'ready' | 'failed'>> = {};
+
+  /** Set when focus was asked for before the site app's element had loaded. */
+  private focusPending = false;
+
   /** Move focus to the page's heading (after the frame opened a new page). */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    const app = this.appName();
+    if (app && this.apps[app] !== 'ready') {
+      this.focusPending = true;
+      return;
+    }
+    await this.focusNow();
+  }
+
+  private async focusNow(): Promise<void> {
+    const app = this.renderRoot.querySelector<SiteAppElement>('.site-app');
+    if (app) {
+      await customElements.whenDefined(app.localName);
+      await app.focusHeading();
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    }
+  }
+
+  /** The app of the site on screen, unless it is a plain page. */
+  private appName(): AppName | undefined {
+    const view = this.view;
+    if (view?.kind !== 'site' || !view.site.app || view.site.app === 'page') return undefined;
+    return view.site.app;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const app = this.appName();
+    if (app && this.apps[app] === undefined) void this.loadApp(app);
+  }
+
+  protected override updated(): void {
+    const app = this.appName();
+    if (this.focusPending && (!app || this.apps[app] !== 'loading')) {
+      this.focusPending = false;
+      void this.focusNow();
+    }
+  }
+
+  private async loadApp(app: AppName): Promise<void> {
+    this.apps = { ...this.apps, [app]: 'loading' };
+    try {
+      await APP_LOADERS[app]();
+      this.apps = { ...this.apps, [app]: 'ready' };
+    } catch (error) {
+      console.error(error);
+      this.apps = { ...this.apps, [app]: 'failed' };
+    }
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -131,7 +202,7 @@ export class CisSitePage extends LitElement {
     if (!view) return nothing;
     switch (view.kind) {
       case 'site':
-        return this.renderSite(view.site, view.directory);
+        return this.appName() ? this.renderApp(view.site, view.path) : this.renderSite(view.site, view.directory);
       case 'blocked':
         return html`
           <div class="wall">
@@ -161,6 +232,28 @@ export class CisSitePage extends LitElement {
       ${directory ? this.renderDirectory(directory) : nothing}
       ${site.placardId ? html`<cis-placard .placardId=${site.placardId}></cis-placard>` : nothing}
     `;
+  }
+
+  private renderApp(site: Site, path: string): TemplateResult {
+    const app = this.appName();
+    const load = app ? this.apps[app] : undefined;
+    if (load === 'failed') {
+      return html`<div class="wall" role="alert">
+        <h2 tabindex="-1">${msg('This page could not be opened')}</h2>
+        <p>${msg('Part of the program could not be loaded. Reload the page to try again.')}</p>
+      </div>`;
+    }
+    if (load !== 'ready') return html`<p role="status">${msg('Loading…')}</p>`;
+    switch (app) {
+      case 'media':
+        return html`<cis-media-site class="site-app" .site=${site} .path=${path}></cis-media-site>`;
+      case 'broadcast':
+        return html`<cis-broadcast-site class="site-app" .site=${site} .path=${path}></cis-broadcast-site>`;
+      case 'search':
+        return html`<cis-search-site class="site-app" .site=${site} .sites=${this.sites}></cis-search-site>`;
+      default:
+        return this.renderSite(site, undefined);
+    }
   }
 
   private renderDirectory(sites: Site[]): TemplateResult {

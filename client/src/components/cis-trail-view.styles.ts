@@ -96,7 +96,10 @@ export const trailViewStyles = css`
     font-size: 0.85rem;
     white-space: nowrap;
   }
-  .kind.blocked_address {
+  .kind.blocked_address,
+  .kind.search_flagged,
+  .kind.post_filtered,
+  .kind.chat_blocked {
     background: #fde2e2;
     color: #7f1212;
   }

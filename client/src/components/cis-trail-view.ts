@@ -12,7 +12,32 @@ import { sharedStyles } from '../styles/shared';
 import { trailViewStyles } from './cis-trail-view.styles';
 
 /** The kinds the filter offers, in the order a monitor thinks of them. */
-const KINDS: readonly TrailKind[] = ['login', 'login_failed', 'logout', 'page_view', 'blocked_address'];
+// A record so that a new TrailKind on the server fails the build until it is listed here.
+const KIND_SET: Record<TrailKind, true> = {
+  login: true,
+  login_failed: true,
+  logout: true,
+  page_view: true,
+  blocked_address: true,
+  search: true,
+  search_flagged: true,
+  article_saved: true,
+  article_published: true,
+  article_unpublished: true,
+  post_submitted: true,
+  post_filtered: true,
+  post_approved: true,
+  post_rejected: true,
+  chat_message: true,
+  chat_blocked: true,
+  user_muted: true,
+  user_unmuted: true,
+  user_revoked: true,
+  user_restored: true,
+  room_closed: true,
+  room_reopened: true,
+};
+const KINDS = Object.keys(KIND_SET) as readonly TrailKind[];
 
 type KindFilter = TrailKind | 'all';
 type LiveState = 'connecting' | 'live' | 'offline';

@@ -66,6 +66,9 @@ export class CisNetworkPage extends LitElement {
   /** Which network this screen shows. */
   @property({ reflect: true }) network: Network = 'domestic';
 
+  /** An address to open first instead of the home site (a deep link); read once, when the frame starts. */
+  @property({ attribute: false }) startAddress = '';
+
   override render(): TemplateResult {
     const domestic = this.network === 'domestic';
     return html`
@@ -82,7 +85,7 @@ export class CisNetworkPage extends LitElement {
           }
         </p>
       </div>
-      <cis-browser-frame network=${this.network}></cis-browser-frame>
+      <cis-browser-frame network=${this.network} .startAddress=${this.startAddress}></cis-browser-frame>
     `;
   }
 }

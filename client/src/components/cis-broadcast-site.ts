@@ -1,0 +1,219 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { BroadcastChannel, BroadcastResponse, Site } from '../../../server/protocol/api';
+import { api } from '../api';
+import { formatDateline } from '../media';
+import { sharedStyles } from '../styles/shared';
+import { mediaStyles } from '../styles/media';
+import type { CisMediaMasthead } from './cis-media-masthead';
+import './cis-media-masthead';
+import './cis-placard';
+
+/**
+ * The broadcast schedule site: today's listings for each state TV and radio channel,
+ * in the same grand dress as the newspapers. It has one page; any other path shows it too.
+ */
+@localized()
+@customElement('cis-broadcast-site')
+export class CisBroadcastSite extends LitElement {
+  static override styles = [
+    sharedStyles,
+    mediaStyles,
+    css`
+      :host {
+        display: block;
+        margin: -1.25rem;
+        background: #fffdf5;
+      }
+      .page {
+        padding: 1.25rem;
+      }
+      .day {
+        margin: 0 0 1rem;
+        text-align: center;
+        font-family: var(--media-serif);
+        font-size: 1.2rem;
+        font-weight: 700;
+        color: var(--media-red-ink);
+      }
+      h3 {
+        margin: 1.5rem 0 0;
+        font-size: 1.6rem;
+        color: var(--media-red-ink);
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+      }
+      .star {
+        color: var(--media-red);
+      }
+      .channels {
+        display: grid;
+        gap: 1.25rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr));
+      }
+      h4 {
+        margin: -1rem -1.25rem 0.75rem;
+        padding: 0.6rem 1.25rem;
+        background: var(--media-red);
+        color: var(--media-gold-light);
+        font-size: 1.3rem;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 4rem minmax(0, 1fr);
+        gap: 0.75rem;
+        padding: 0.6rem 0;
+        border-bottom: 1px dashed var(--media-gold);
+      }
+      li:last-child {
+        border-bottom: none;
+      }
+      time {
+        font-family: var(--media-serif);
+        font-size: 1.15rem;
+        font-weight: 700;
+        color: var(--media-red-ink);
+      }
+      .title {
+        margin: 0;
+        font-weight: 700;
+      }
+      .description {
+        margin: 0.15rem 0 0;
+      }
+      .about {
+        margin: 2rem 0 0;
+        padding: 1rem 0 0;
+        border-top: 2px solid var(--media-gold);
+        color: var(--media-brown);
+      }
+      .about p {
+        margin: 0 0 0.5rem;
+        max-width: 50rem;
+      }
+    `,
+  ];
+
+  /** The broadcast site being shown. */
+  @property({ attribute: false }) site: Site | undefined;
+
+  /** What followed the host in the address (the schedule has only its front page). */
+  @property() path = '';
+
+  @state() private schedule: BroadcastResponse | undefined;
+  @state() private phase: 'loading' | 'ready' | 'failed' = 'loading';
+
+  @query('cis-media-masthead') private masthead: CisMediaMasthead | undefined;
+
+  private focusPending = false;
+
+  /** Move focus to the site's title. */
+  async focusHeading(): Promise<void> {
+    this.focusPending = true;
+    this.requestUpdate();
+    await this.updateComplete;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('site') && !this.schedule) void this.load();
+  }
+
+  protected override updated(): void {
+    if (!this.focusPending || this.phase === 'loading') return;
+    this.focusPending = false;
+    void this.masthead?.focusTitle();
+  }
+
+  private async load(): Promise<void> {
+    this.phase = 'loading';
+    try {
+      this.schedule = await api.broadcast();
+      this.phase = 'ready';
+    } catch {
+      this.phase = 'failed';
+    }
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const site = this.site;
+    if (!site) return nothing;
+    return html`
+      <cis-media-masthead .site=${site} no-nav ?stats=${true}></cis-media-masthead>
+      <div class="page">${this.renderSchedule()} ${this.renderAbout(site)}</div>
+    `;
+  }
+
+  private renderSchedule(): TemplateResult {
+    const schedule = this.schedule;
+    if (this.phase === 'loading') return html`<p class="status" role="status">${msg('Loading…')}</p>`;
+    if (this.phase === 'failed' || !schedule) {
+      return html`<div role="alert">
+        <p class="error">${msg('The schedule could not be loaded.')}</p>
+        <button type="button" @click=${() => void this.load()}>${msg('Try again')}</button>
+      </div>`;
+    }
+    const tv = schedule.channels.filter((channel) => channel.kind === 'tv');
+    const radio = schedule.channels.filter((channel) => channel.kind === 'radio');
+    return html`
+      <p class="day">
+        ${msg('Programmes for')} <time datetime=${schedule.date}>${formatDateline(schedule.date)}</time>
+      </p>
+      <p class="simulation-label">${msg('Simulation: these programmes are fictional')}</p>
+      ${this.renderGroup('tv', msg('Television'), tv)} ${this.renderGroup('radio', msg('Radio'), radio)}
+    `;
+  }
+
+  private renderGroup(id: string, title: string, channels: BroadcastChannel[]): TemplateResult | typeof nothing {
+    if (channels.length === 0) return nothing;
+    return html`
+      <section aria-labelledby=${`group-${id}`}>
+        <h3 id=${`group-${id}`}><span class="star" aria-hidden="true">★</span> ${title}</h3>
+        <div class="rule" aria-hidden="true"></div>
+        <div class="channels">
+          ${channels.map(
+            (channel) => html`
+              <section class="panel" aria-labelledby=${`channel-${channel.id}`}>
+                <h4 id=${`channel-${channel.id}`}>${channel.name}</h4>
+                <ol>
+                  ${channel.items.map(
+                    (item) =>
+                      html`<li>
+                        <time datetime=${item.time}>${item.time}</time>
+                        <div>
+                          <p class="title">${item.title}</p>
+                          <p class="description">${item.description}</p>
+                        </div>
+                      </li>`,
+                  )}
+                </ol>
+              </section>
+            `,
+          )}
+        </div>
+      </section>
+    `;
+  }
+
+  private renderAbout(site: Site): TemplateResult | typeof nothing {
+    if (site.intro.length === 0 && !site.placardId) return nothing;
+    return html`
+      <div class="about">
+        ${site.intro.map((paragraph) => html`<p>${paragraph}</p>`)}
+        ${site.placardId ? html`<cis-placard .placardId=${site.placardId}></cis-placard>` : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cis-broadcast-site': CisBroadcastSite;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * What the state-media screens share: section and site labels, and dates in the
+ * reader's language.
+ */
+import { msg } from '@lit/localize';
+import type { ArticleSummary, SectionId, Section } from '../../server/protocol/api';
+import { getLocale } from './localization';
+
+/** Every section, in the order the papers print them. */
+export const SECTION_IDS: readonly SectionId[] = ['leadership', 'industry', 'science', 'culture', 'international'];
+
+/** The label of a section, for when the server has not sent the list of sections. */
+export function sectionLabel(id: SectionId, sections: readonly Section[] = []): string {
+  const known = sections.find((section) => section.id === id);
+  if (known) return known.label;
+  switch (id) {
+    case 'leadership':
+      return msg('Leadership activities');
+    case 'industry':
+      return msg('Industry and agriculture');
+    case 'science':
+      return msg('Science and technology');
+    case 'culture':
+      return msg('Culture');
+    case 'international':
+      return msg('International');
+  }
+}
+
+/** Whether `value` is one of the section ids. */
+export function isSectionId(value: string | undefined): value is SectionId {
+  return (SECTION_IDS as readonly string[]).includes(value ?? '');
+}
+
+/** The media sites an editor publishes to, with the names the desk shows. */
+export const MEDIA_SITES: readonly { id: string; label: () => string }[] = [
+  { id: 'news-agency', label: () => msg('Central News Agency') },
+  { id: 'daily', label: () => msg('The Daily Banner') },
+  { id: 'visitor-news', label: () => msg("Visitor News Digest (foreigners' edition)") },
+];
+
+/** The desk's name for a media site id (the id itself for a site the client does not know). */
+export function mediaSiteLabel(id: string): string {
+  return MEDIA_SITES.find((site) => site.id === id)?.label() ?? id;
+}
+
+/** A dateline (YYYY-MM-DD) in the reader's language, e.g. "26 November 2026". */
+export function formatDateline(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
+}
+
+/** An instant (ISO) as a local date and time, e.g. "26 Nov 2026, 14:30". */
+export function formatInstant(iso: string): string {
+  const parsed = new Date(iso);
+  if (Number.isNaN(parsed.getTime())) return iso;
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(parsed);
+}
+
+/** Today's date in full, for a masthead, e.g. "Thursday 26 November 2026". */
+export function formatToday(now = new Date()): string {
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full' }).format(now);
+}
+
+/** `article` first, then `articles` without any older copy of it (a live push on top of a fetched list). */
+export function prepend(article: ArticleSummary, articles: readonly ArticleSummary[]): ArticleSummary[] {
+  return [article, ...articles.filter((known) => known.id !== article.id)];
+}
