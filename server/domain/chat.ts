@@ -114,7 +114,7 @@ export async function joinRoom(
 ): Promise<{ room: ChatRoom; history: ChatMessage[] }> {
   const room = roomFor(deps, actor, roomId);
   const log = await deps.chat.room(actor.sessionId, room.id);
-  const history = after !== undefined ? log.items.filter((m) => m.seq > after) : log.items.slice(-JOIN_HISTORY);
+  const history = after !== undefined ? between(log, after, Infinity) : log.items.slice(-JOIN_HISTORY);
   return { room, history: [...history] };
 }
 
@@ -128,15 +128,38 @@ export async function roomHistory(
 ): Promise<{ messages: ChatMessage[]; nextBefore: number | null }> {
   const room = roomFor(deps, actor, roomId);
   const log = await deps.chat.room(actor.sessionId, room.id);
-  const older = log.items.filter((m) => before === undefined || m.seq < before);
-  const page = older.slice(-limit).reverse();
+  const end = Math.min(log.items.length, (before ?? Infinity) - 1); // how many messages are older
+  const page = between(log, Math.max(0, end - limit), end + 1).reverse();
   const last = page.at(-1);
-  return { messages: page, nextBefore: last && older.length > limit ? last.seq : null };
+  return { messages: page, nextBefore: last && end > limit ? last.seq : null };
 }
 
-// Per room: the next seq, and messages being stored, so a resend of a client id waits for the first.
+// Per room log: the next seq, messages being stored (so a resend of a client id waits for the
+// first), and an index of stored messages by sender and client id, so that a send costs the
+// same however long the history is.
 const inFlight = new WeakMap<object, Map<string, Promise<ChatMessage>>>();
 const nextSeq = new WeakMap<object, number>();
+const byClientId = new WeakMap<object, Map<string, ChatMessage>>();
+
+function storedIndex(log: ChatRoomLog): Map<string, ChatMessage> {
+  let index = byClientId.get(log);
+  if (!index) {
+    index = new Map(log.items.map((m) => [dedupeKey(m.from, m.clientId), m]));
+    byClientId.set(log, index);
+  }
+  return index;
+}
+
+/** Messages with seq in (after, before), oldest first; seq n sits at index n - 1. */
+function between(log: ChatRoomLog, after: number, before: number): ChatMessage[] {
+  const start = Math.max(0, after);
+  const end = Math.min(log.items.length, before - 1);
+  const slice = log.items.slice(start, Math.max(start, end));
+  // Guard the seq = index + 1 layout; fall back to a scan if a log ever breaks it.
+  return slice.every((m, i) => m.seq === start + i + 1)
+    ? slice
+    : log.items.filter((m) => m.seq > after && m.seq < before);
+}
 
 function dedupeKey(from: string, clientId: string): string {
   return `${from}\u0000${clientId}`;
@@ -158,7 +181,7 @@ export async function sendMessage(
   const log = await deps.chat.room(actor.sessionId, room.id);
 
   const key = dedupeKey(actor.username, req.clientId);
-  const stored = log.items.find((m) => m.from === actor.username && m.clientId === req.clientId);
+  const stored = storedIndex(log).get(key);
   if (stored) return { message: stored };
   let pending = inFlight.get(log);
   if (!pending) inFlight.set(log, (pending = new Map()));
@@ -219,7 +242,7 @@ async function deliver(
   };
   const substitutions = rewritten.applied.map(({ from, to }) => ({ from, to }));
   const [, event] = await Promise.all([
-    log.append(message),
+    log.append(message).then(() => storedIndex(log).set(dedupeKey(message.from, message.clientId), message)),
     deps.recorder.record(subjectOf(actor), 'chat_message', {
       room: room.id,
       text: req.text.slice(0, MAX_CHAT_TEXT),
