@@ -5,6 +5,11 @@ import { DemoPasswordsError, buildApp } from './app';
 import { loadConfig } from './config';
 import { PackError } from './domain/pack';
 
+// A stray rejected promise is a bug to log, not a reason to drop every visitor's session.
+process.on('unhandledRejection', (reason) => {
+  console.error('[cis] unhandled rejection:', reason);
+});
+
 async function main(): Promise<void> {
   const config = loadConfig();
   let built;
