@@ -1,9 +1,7 @@
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../domain/policy';
 import type { Post, Role } from '../protocol/api';
-import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
-import { loginAs, startServer, type Client, type TestServer } from '../test/harness';
+import { loginAs, startServer, type Client, type TestServer, connectSocket } from '../test/harness';
 
 let srv: TestServer;
 const as: Partial<Record<Role, Client>> = {};
@@ -201,17 +199,7 @@ describe('bad input', () => {
 
 describe('live moderation', () => {
   it('queues to censors, tells the author the decision, and pushes the approved post to readers only', async () => {
-    type S = Socket<ServerToClientEvents, ClientToServerEvents>;
-    const sock = (c: Client): Promise<S> =>
-      new Promise((resolve, reject) => {
-        const s: S = connect(srv.url, {
-          transports: ['websocket'],
-          extraHeaders: { cookie: c.cookie },
-          forceNew: true,
-        });
-        s.once('connect', () => resolve(s));
-        s.once('connect_error', reject);
-      });
+    const sock = (c: Client) => connectSocket(srv.url, c.cookie);
     const [censor, author, elite, academic] = await Promise.all([
       sock(client('censor')),
       sock(client('scientist')),

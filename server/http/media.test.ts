@@ -1,10 +1,8 @@
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../domain/policy';
 import type { Article, ArticleSummary, Role } from '../protocol/api';
-import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import type { Client } from '../test/harness';
-import { loginAs, startServer, type TestServer } from '../test/harness';
+import { loginAs, startServer, type TestServer, connectSocket } from '../test/harness';
 
 let srv: TestServer;
 const as: Partial<Record<Role, Client>> = {};
@@ -229,17 +227,7 @@ describe('search', () => {
 
 describe('live publishing', () => {
   it('pushes a published article to readers who may read it, not to others', async () => {
-    type S = Socket<ServerToClientEvents, ClientToServerEvents>;
-    const sock = (c: Client): Promise<S> =>
-      new Promise((resolve, reject) => {
-        const s: S = connect(srv.url, {
-          transports: ['websocket'],
-          extraHeaders: { cookie: c.cookie },
-          forceNew: true,
-        });
-        s.once('connect', () => resolve(s));
-        s.once('connect_error', reject);
-      });
+    const sock = (c: Client) => connectSocket(srv.url, c.cookie);
     const [elite, foreigner, scientist] = await Promise.all([
       sock(client('elite')),
       sock(client('foreigner')),

@@ -159,50 +159,33 @@ class LowUsers implements UsersRepo {
   }
 }
 
-class LowArticles implements ArticlesRepo {
-  constructor(private readonly db: Low<DbShape>) {}
-  list(sessionId: string) {
-    return this.db.data.articles.filter((a) => a.sessionId === sessionId);
+/** A session-scoped collection of records with ids, in one array of the document. */
+class LowCollection<T extends { id: string; sessionId: string }> {
+  /** `items` reads the array from the current document. */
+  constructor(
+    private readonly db: Low<DbShape>,
+    private readonly items: () => T[],
+  ) {}
+  list(sessionId: string): T[] {
+    return this.items().filter((x) => x.sessionId === sessionId);
   }
-  all() {
-    return this.db.data.articles;
+  all(): T[] {
+    return this.items();
   }
-  get(id: string) {
-    return this.db.data.articles.find((a) => a.id === id);
+  get(id: string): T | undefined {
+    return this.items().find((x) => x.id === id);
   }
-  async insert(article: ArticleRecord) {
-    this.db.data.articles.push(article);
+  async insert(record: T): Promise<T> {
+    this.items().push(record);
     await this.db.write();
-    return article;
+    return record;
   }
-  async update(id: string, change: Partial<Omit<ArticleRecord, 'id' | 'sessionId'>>) {
-    const article = this.get(id);
-    if (!article) throw new Error(`no article ${id}`);
-    Object.assign(article, change);
+  async update(id: string, change: Partial<Omit<T, 'id' | 'sessionId'>>): Promise<T> {
+    const record = this.get(id);
+    if (!record) throw new Error(`no record ${id}`);
+    Object.assign(record, change);
     await this.db.write();
-    return article;
-  }
-}
-
-class LowPosts implements PostsRepo {
-  constructor(private readonly db: Low<DbShape>) {}
-  list(sessionId: string) {
-    return this.db.data.posts.filter((p) => p.sessionId === sessionId);
-  }
-  get(id: string) {
-    return this.db.data.posts.find((p) => p.id === id);
-  }
-  async insert(post: PostRecord) {
-    this.db.data.posts.push(post);
-    await this.db.write();
-    return post;
-  }
-  async update(id: string, change: Partial<Omit<PostRecord, 'id' | 'sessionId'>>) {
-    const post = this.get(id);
-    if (!post) throw new Error(`no post ${id}`);
-    Object.assign(post, change);
-    await this.db.write();
-    return post;
+    return record;
   }
 }
 
@@ -275,8 +258,8 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   return {
     users: new LowUsers(db),
     sessions: new LowSessions(db),
-    articles: new LowArticles(db),
-    posts: new LowPosts(db),
+    articles: new LowCollection<ArticleRecord>(db, () => db.data.articles) satisfies ArticlesRepo,
+    posts: new LowCollection<PostRecord>(db, () => db.data.posts) satisfies PostsRepo,
     chat,
     roomStates: new LowRoomStates(db),
     trail,

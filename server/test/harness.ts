@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { buildApp, type BuiltApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { Role } from '../protocol/api';
+import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import { io, type Socket } from 'socket.io-client';
 
 /** A running test server. */
 export interface TestServer {
@@ -71,6 +73,28 @@ export class Client {
     return this.request('POST', path, body, headers);
   }
 }
+
+/** A connected socket.io client with the given cookie (rejects if the handshake is refused). */
+export async function connectSocket(
+  url: string,
+  cookie: string,
+  opts: { reconnection?: boolean } = {},
+): Promise<TestSocket> {
+  const s: TestSocket = io(url, {
+    transports: ['websocket'],
+    extraHeaders: cookie ? { cookie } : {},
+    forceNew: true,
+    reconnection: opts.reconnection ?? false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    s.once('connect', () => resolve());
+    s.once('connect_error', reject);
+  });
+  return s;
+}
+
+/** A typed socket.io test client. */
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A client logged in as the demo persona for `role`. */
 export async function loginAs(url: string, role: Role): Promise<Client> {
