@@ -4,7 +4,7 @@
  *
  * Environment:
  * - CHROMIUM_PATH: the Chromium binary (default /usr/bin/chromium; browsers are not downloaded).
- * - E2E_PORT: the port the test server listens on (default 3123).
+ * - E2E_PORT: the port the test server listens on (default 3123); the isolated server uses E2E_PORT + 1.
  * - CI: retry a failed test once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +14,13 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+/**
+ * Specs that change state every other spec shares (revoking and muting users, closing rooms)
+ * run in the 'isolated' project, against a second server with its own port and data.
+ */
+const ISOLATED_SPECS = ['**/e2e/chat.spec.ts'];
+const ISOLATED_PORT = PORT + 1;
+const ISOLATED_URL = `http://127.0.0.1:${ISOLATED_PORT}`;
 
 /**
  * A fresh data directory for each run, so every run starts from the shipped scenario.
@@ -21,13 +28,46 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
  * the runner and so reuse its directory instead of making their own. Only the process
  * that made the directory removes it when it exits (after the server was stopped).
  */
-function dataDir(): string {
-  const inherited = process.env.E2E_DATA_DIR;
+function dataDir(variable = 'E2E_DATA_DIR'): string {
+  const inherited = process.env[variable];
   if (inherited) return inherited;
   const dir = mkdtempSync(join(tmpdir(), 'cis-e2e-'));
-  process.env.E2E_DATA_DIR = dir;
+  process.env[variable] = dir;
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** The browser every project runs: the system Chromium. */
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  },
+};
+
+/** A test server on `port` with its data in `dir`. */
+function testServer(port: number, dir: string) {
+  return {
+    command: 'node --import tsx server/main.ts',
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      QUIET: 'true',
+      LOGIN_MAX_PER_IP: '1000',
+      LOGIN_MAX_PER_USER: '1000',
+      SCENARIO: 'default',
+      COOKIE_SECURE: 'false',
+      NODE_ENV: 'test',
+    },
+  };
 }
 
 export default defineConfig({
@@ -48,35 +88,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-        },
-      },
-    },
+    { name: 'chromium', testIgnore: ISOLATED_SPECS, use: chromium },
+    { name: 'isolated', testMatch: ISOLATED_SPECS, use: { ...chromium, baseURL: ISOLATED_URL } },
   ],
-  webServer: {
-    command: 'node --import tsx server/main.ts',
-    url: `${BASE_URL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir(),
-      QUIET: 'true',
-      LOGIN_MAX_PER_IP: '1000',
-      LOGIN_MAX_PER_USER: '1000',
-      SCENARIO: 'default',
-      COOKIE_SECURE: 'false',
-      NODE_ENV: 'test',
-    },
-  },
+  webServer: [testServer(PORT, dataDir()), testServer(ISOLATED_PORT, dataDir('E2E_ISOLATED_DATA_DIR'))],
 });

@@ -58,7 +58,8 @@ function isApiError(body: unknown): body is ApiError {
   return typeof error === 'object' && error !== null && 'code' in error;
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+/** One JSON call to `/api<path>`; throws an `ApiFailure` on any non-2xx answer. */
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {

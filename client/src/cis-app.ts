@@ -21,6 +21,8 @@ const PAGE_LOADERS: Record<RouteName, () => Promise<unknown>> = {
   foreign: () => import('./pages/cis-network-page'),
   desk: () => import('./pages/cis-desk-page'),
   trail: () => import('./pages/cis-trail-page'),
+  moderation: () => import('./pages/cis-moderation-page'),
+  monitor: () => import('./pages/cis-monitor-page'),
   overview: () => import('./pages/cis-overview-page'),
 };
 
@@ -267,6 +269,10 @@ export class CisApp extends LitElement {
         return html`<cis-desk-page></cis-desk-page>`;
       case 'trail':
         return html`<cis-trail-page></cis-trail-page>`;
+      case 'moderation':
+        return html`<cis-moderation-page></cis-moderation-page>`;
+      case 'monitor':
+        return html`<cis-monitor-page></cis-monitor-page>`;
       case 'overview':
         return html`<cis-overview-page></cis-overview-page>`;
     }

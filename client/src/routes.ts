@@ -7,7 +7,7 @@ import { msg } from '@lit/localize';
 import type { Capability, Home, Me } from '../../server/protocol/api';
 
 /** A logged-in screen: every `Home` value, plus screens nobody lands on (the editor desk). */
-export type RouteName = Home | 'desk';
+export type RouteName = Home | 'desk' | 'monitor' | 'moderation';
 
 /** One screen: its path, the label of its nav link and the test that opens it. */
 export interface Route {
@@ -40,6 +40,18 @@ export const ROUTES: readonly Route[] = [
     path: '/trail',
     label: () => msg('Surveillance trail'),
     capability: 'trail.read',
+  },
+  {
+    name: 'moderation',
+    path: '/moderation',
+    label: () => msg('Moderation queue'),
+    capability: 'moderation.review',
+  },
+  {
+    name: 'monitor',
+    path: '/monitor',
+    label: () => msg('Chat monitor'),
+    capability: 'users.discipline',
   },
   {
     name: 'overview',

@@ -50,7 +50,7 @@ const siteSchema = z.strictObject({
   roles: z.array(role).min(1),
   intro: z.array(text(2000)).min(1).max(20),
   placardId: id.optional(),
-  app: z.enum(['page', 'media', 'broadcast', 'search']).optional(),
+  app: z.enum(['page', 'media', 'broadcast', 'search', 'boards', 'chat']).optional(),
   masthead: mastheadSchema.optional(),
 });
 

@@ -119,7 +119,7 @@ describe('the walls', () => {
     expect(await addresses('scientist')).not.toContain('university.intra');
     expect(await addresses('academic')).toContain('university.intra');
     expect(await addresses('academic')).not.toContain('scitech.intra');
-    expect(await addresses('foreigner')).toEqual(['visitor.guest', 'news.guest', 'hotel.guest']);
+    expect(await addresses('foreigner')).toEqual(['visitor.guest', 'news.guest', 'hotel.guest', 'chat.guest']);
     expect(await addresses('elite')).not.toContain('hotel.guest');
     const res = await client('elite').get('/api/sites');
     expect(res.json.home).toBe('portal');

@@ -47,7 +47,7 @@ export interface ApiError {
 }
 
 /** What a site's pages are: plain pages, a state-media site, the broadcast schedule or the search engine. */
-export type SiteApp = 'page' | 'media' | 'broadcast' | 'search';
+export type SiteApp = 'page' | 'media' | 'broadcast' | 'search' | 'boards' | 'chat';
 
 /** A site in the intranet directory, as a user of its network sees it. */
 export interface Site {
@@ -424,4 +424,8 @@ export interface ChatMonitorResponse {
   muted: string[];
   /** Rooms currently closed. */
   closedRooms: string[];
+  /** The users a censor may discipline, with their state. */
+  users: { username: string; displayName: string; role: Role; muted: boolean; revoked: boolean }[];
+  /** Every chat room of the pack. */
+  rooms: { id: string; title: string; closed: boolean }[];
 }

@@ -26,8 +26,9 @@ export interface ChatJoinRequest {
   after?: number;
 }
 
-/** `chat:join` acknowledgement: the room, who is in it, and history oldest first. */
-export type ChatJoinAck = { ok: true; room: ChatRoom; presence: ChatPeer[]; history: ChatMessage[] } | AckError;
+/** `chat:join` acknowledgement: the room, who is in it, history oldest first, and whether this user is muted. */
+export type ChatJoinAck =
+  { ok: true; room: ChatRoom; presence: ChatPeer[]; history: ChatMessage[]; muted: boolean } | AckError;
 
 /** `chat:send` request: to a room or to one person (`peer` = user name). */
 export interface ChatSendRequest {

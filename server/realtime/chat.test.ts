@@ -236,8 +236,9 @@ describe('the censor’s powers', () => {
     expect((await censor.post('/api/users/scientist/mute', { muted: true })).status).toBe(200);
     expect(await mutedEvent).toEqual({ muted: true });
     expect(await send(sci.s, { roomId: 'lab', text: 'hello?' })).toMatchObject({ ok: false, error: { code: 'muted' } });
-    expect((await join(sci.s, 'lab')).ok).toBe(true);
+    expect(await join(sci.s, 'lab')).toMatchObject({ ok: true, muted: true }); // can still read, and knows it is muted
     await censor.post('/api/users/scientist/mute', { muted: false });
+    expect(await join(sci.s, 'lab')).toMatchObject({ ok: true, muted: false });
     expect((await send(sci.s, { roomId: 'lab', text: 'back' })).ok).toBe(true);
   });
 

@@ -72,6 +72,7 @@ export function chatHandlers(
         room: { ...room, online: presence.count(actor.sessionId, room.id) },
         presence: presence.members(actor.sessionId, room.id),
         history,
+        muted: user?.muted ?? false,
       });
       announce(room.id);
     } catch (err) {

@@ -24,6 +24,8 @@ const APP_LOADERS: Record<AppName, () => Promise<unknown>> = {
   media: () => import('./cis-media-site'),
   broadcast: () => import('./cis-broadcast-site'),
   search: () => import('./cis-search-site'),
+  boards: () => import('./cis-boards-site'),
+  chat: () => import('./cis-chat-site'),
 };
 
 /** What every site app element offers the page area. */
@@ -251,6 +253,10 @@ export class CisSitePage extends LitElement {
         return html`<cis-broadcast-site class="site-app" .site=${site} .path=${path}></cis-broadcast-site>`;
       case 'search':
         return html`<cis-search-site class="site-app" .site=${site} .sites=${this.sites}></cis-search-site>`;
+      case 'boards':
+        return html`<cis-boards-site class="site-app" .site=${site} .path=${path}></cis-boards-site>`;
+      case 'chat':
+        return html`<cis-chat-site class="site-app" .site=${site} .path=${path}></cis-chat-site>`;
       default:
         return this.renderSite(site, undefined);
     }

@@ -54,6 +54,21 @@ export function chatRoutes(deps: ChatDeps): Router {
         .filter((u) => u.muted)
         .map((u) => u.username),
       closedRooms: deps.rooms.closed(actor.sessionId),
+      users: deps.users
+        .list(actor.sessionId)
+        .filter((u) => !can({ role: u.role, mode: actor.mode }, 'users.discipline') && u.role !== 'facilitator')
+        .map((u) => ({
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          muted: u.muted ?? false,
+          revoked: u.revoked ?? false,
+        })),
+      rooms: deps.pack.chat.rooms.map((r) => ({
+        id: r.id,
+        title: r.title,
+        closed: deps.rooms.isClosed(actor.sessionId, r.id),
+      })),
     });
   });
 

@@ -1,0 +1,105 @@
+/**
+ * What the board screens share: role names, the words for a post's status, how a failed
+ * post is explained, and keeping lists of threads and posts up to date from live pushes.
+ */
+import { msg } from '@lit/localize';
+import type { Post, PostStatus, Role, ThreadSummary } from '../../server/protocol/api';
+import { ApiFailure } from './api';
+
+/** A role as the boards print it after a real name, e.g. "Scientist". */
+export function roleLabel(role: Role): string {
+  switch (role) {
+    case 'citizen':
+      return msg('Citizen');
+    case 'elite':
+      return msg('Elite');
+    case 'scientist':
+      return msg('Scientist');
+    case 'academic':
+      return msg('Academic');
+    case 'foreigner':
+      return msg('Foreign guest');
+    case 'editor':
+      return msg('Editor');
+    case 'censor':
+      return msg('Censor');
+    case 'facilitator':
+      return msg('Facilitator');
+  }
+}
+
+/** The mark an author sees on their own post that is not (yet) public; empty when approved. */
+export function statusLabel(status: PostStatus): string {
+  switch (status) {
+    case 'pending':
+      return msg('Awaiting approval');
+    case 'rejected':
+      return msg('Rejected');
+    case 'approved':
+      return '';
+  }
+}
+
+/** What to tell someone whose post did not go through (their text is always kept). */
+export function describePostFailure(error: unknown): string {
+  if (error instanceof ApiFailure) {
+    // The filter's answer is neutral on purpose: it never says which word.
+    if (error.status === 422) return msg('This post cannot be published.');
+    if (error.status === 400 || error.status === 409 || error.status === 429) return error.message;
+    if (error.status === 403) return msg('You may not post here.');
+    if (error.status === 404) return msg('This board or thread no longer exists.');
+    if (error.status === 0) return msg('The server could not be reached. Your text is kept: try again.');
+  }
+  return msg('Something went wrong. Your text is kept: try again.');
+}
+
+/** Whether a post opens a thread (rather than replying in one). */
+export function isOpening(post: Post): boolean {
+  return post.threadId === post.id;
+}
+
+/** A thread's opening post as a line of its board's list, keeping what the list already knew of it. */
+export function summaryOf(post: Post, known?: ThreadSummary): ThreadSummary {
+  return {
+    id: post.id,
+    boardId: post.boardId,
+    title: post.title ?? '',
+    authorName: post.authorName,
+    authorRole: post.authorRole,
+    status: post.status,
+    reason: post.reason,
+    createdAt: post.createdAt,
+    replyCount: known?.replyCount ?? 0,
+    lastActivityAt: known?.lastActivityAt ?? post.createdAt,
+  };
+}
+
+/** `threads` with `thread` put in (replacing any copy), newest activity first. */
+export function upsertThread(threads: readonly ThreadSummary[], thread: ThreadSummary): ThreadSummary[] {
+  return [thread, ...threads.filter((known) => known.id !== thread.id)].sort((a, b) =>
+    b.lastActivityAt.localeCompare(a.lastActivityAt),
+  );
+}
+
+/** `posts` with `post` put in (replacing any copy), oldest first. */
+export function upsertPost(posts: readonly Post[], post: Post): Post[] {
+  return [...posts.filter((known) => known.id !== post.id), post].sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  );
+}
+
+/** Which page of the boards site a path names. */
+export type BoardsRoute =
+  { kind: 'boards' } | { kind: 'board'; id: string } | { kind: 'thread'; id: string } | { kind: 'unknown' };
+
+const ID = /^[a-z0-9-]{1,80}$/;
+
+/** Reads '' | '/board/<id>' | '/thread/<id>'; anything else is an unknown page. */
+export function parsePath(path: string): BoardsRoute {
+  const [first, second, ...rest] = path.split('/').filter(Boolean);
+  if (first === undefined) return { kind: 'boards' };
+  if (rest.length > 0 || !second || !ID.test(second)) return { kind: 'unknown' };
+  if (first === 'board') return { kind: 'board', id: second };
+  if (first === 'thread') return { kind: 'thread', id: second };
+  return { kind: 'unknown' };
+}

@@ -1,0 +1,190 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { consume } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import type { Me, Site } from '../../../server/protocol/api';
+import { addressHref, followAddress } from '../address-link';
+import { dmRoomId, parseChatPath } from '../chat';
+import { liveContext, meContext } from '../context';
+import type { CisSocket, LiveConnection } from '../live';
+import { sharedStyles } from '../styles/shared';
+import type { CisChatRoom } from './cis-chat-room';
+import './cis-chat-lobby';
+import './cis-chat-room';
+import './cis-placard';
+
+/** The placard every chat view shows: monitoring, rewritten words, vanishing messages. */
+const WATCHED_PLACARD = 'chat-watched';
+
+/**
+ * A chat site (chat.intra, or chat.guest on the foreigners' network) inside the browser
+ * frame: the room list and contacts at '', a room at '/room/<id>', a conversation at
+ * '/dm/<username>'. Links ask the frame to open their address, so every room opened is
+ * recorded. `data-live` is "on" while the socket is connected (for tests and styling).
+ */
+@localized()
+@customElement('cis-chat-site')
+export class CisChatSite extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .banner {
+        height: 10px;
+        margin: -1.25rem -1.25rem 1rem;
+        background: linear-gradient(to bottom, #1e3a8a 0 3px, #ffffff 3px 4px, #b91c1c 4px 10px);
+      }
+      :host([network='foreign']) .banner {
+        background: #3d5a5b;
+        height: 6px;
+      }
+      h2 {
+        margin: 0 0 0.25rem;
+        font-size: 1.6rem;
+        color: #8b1414;
+      }
+      :host([network='foreign']) h2 {
+        color: #23393a;
+      }
+      .address {
+        margin: 0 0 1rem;
+        color: var(--cis-muted);
+        font-size: 0.95rem;
+      }
+      code {
+        font-family: ui-monospace, 'Cascadia Mono', 'Noto Sans Mono', monospace;
+      }
+      .about {
+        margin-top: 1.5rem;
+        display: grid;
+        gap: 1rem;
+      }
+      .notice h3 {
+        margin: 0.5rem 0;
+      }
+    `,
+  ];
+
+  /** The chat site being shown. */
+  @property({ attribute: false }) site: Site | undefined;
+
+  /** What followed the host in the address ('' for the room list). */
+  @property() path = '';
+
+  /** The site's network, reflected for its look. */
+  @property({ reflect: true }) network = 'domestic';
+
+  /** The logged-in user, provided by the app shell. */
+  @consume({ context: meContext, subscribe: true })
+  @property({ attribute: false })
+  me: Me | undefined;
+
+  /** The live connection, provided by the app shell. */
+  @consume({ context: liveContext, subscribe: true })
+  @property({ attribute: false })
+  live: LiveConnection | undefined;
+
+  private socket: CisSocket | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dataset['live'] = 'off';
+    void this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    this.socket?.off('connect', this.onConnect);
+    this.socket?.off('disconnect', this.onDisconnect);
+    this.socket = undefined;
+    super.disconnectedCallback();
+  }
+
+  /** Move focus to the page's heading (the room's, in a room). */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    const room = this.renderRoot.querySelector<CisChatRoom>('cis-chat-room');
+    if (room) await room.focusHeading();
+    else this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  protected override willUpdate(): void {
+    if (this.site) this.network = this.site.network;
+  }
+
+  private async subscribe(): Promise<void> {
+    if (!this.live) return;
+    try {
+      const socket = await this.live.connect();
+      if (!this.isConnected) return;
+      this.socket = socket;
+      socket.on('connect', this.onConnect);
+      socket.on('disconnect', this.onDisconnect);
+      if (socket.connected) this.onConnect();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+
+  private readonly onConnect = (): void => {
+    this.dataset['live'] = 'on';
+  };
+
+  private readonly onDisconnect = (): void => {
+    this.dataset['live'] = 'off';
+  };
+
+  override render(): TemplateResult | typeof nothing {
+    const site = this.site;
+    const me = this.me;
+    if (!site || !me) return nothing;
+    const route = parseChatPath(this.path);
+    return html`
+      <div class="banner" aria-hidden="true"></div>
+      <h2 tabindex="-1">${site.title}</h2>
+      <p class="address">${msg('Address:')} <code>${site.address}</code></p>
+      ${this.renderRoute(site, me, route)}
+      <div class="about">
+        ${site.placardId ? html`<cis-placard .placardId=${site.placardId}></cis-placard>` : nothing}
+        ${site.placardId !== WATCHED_PLACARD ? html`<cis-placard .placardId=${WATCHED_PLACARD}></cis-placard>` : nothing}
+      </div>
+    `;
+  }
+
+  /** One element per room (keyed), so that leaving a room for another one starts afresh. */
+  private renderRoom(site: Site, me: Me, roomId: string): TemplateResult {
+    return html`${keyed(roomId, html`<cis-chat-room .site=${site} .me=${me} .roomId=${roomId}></cis-chat-room>`)}`;
+  }
+
+  private renderRoute(site: Site, me: Me, route: ReturnType<typeof parseChatPath>): TemplateResult {
+    switch (route.kind) {
+      case 'lobby':
+        return html`<cis-chat-lobby .site=${site} .me=${me}></cis-chat-lobby>`;
+      case 'room':
+        return this.renderRoom(site, me, route.roomId);
+      case 'dm':
+        return this.renderRoom(site, me, dmRoomId(me.username, route.username));
+      case 'unknown':
+        return html`
+          <div class="notice">
+            <h3>${msg('There is no such page on this site')}</h3>
+            <p>${msg('The address names a page this site does not have.')}</p>
+            <p>
+              <a href=${addressHref(site.address)} @click=${(e: MouseEvent) => followAddress(e, site.address)}
+                >${msg('Go to the room list')}</a
+              >
+            </p>
+          </div>
+        `;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cis-chat-site': CisChatSite;
+  }
+}
