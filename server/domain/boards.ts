@@ -211,8 +211,8 @@ export async function reply(deps: BoardDeps, actor: Actor, threadId: string, inp
   return submit(deps, actor, board, { threadId: thread.id, title: null, body: input.body });
 }
 
-/** A post as the moderation console shows it. */
-export function moderationItem(deps: Pick<BoardDeps, 'pack' | 'posts'>, p: PostRecord): ModerationItem {
+/** A post as the moderation console shows it; the deciding censor by real name. */
+export function moderationItem(deps: Pick<BoardDeps, 'pack' | 'posts' | 'users'>, p: PostRecord): ModerationItem {
   const board = deps.pack.boards.find((b) => b.id === p.boardId);
   const thread = p.threadId === p.id ? p : deps.posts.get(p.threadId);
   return {
@@ -220,7 +220,7 @@ export function moderationItem(deps: Pick<BoardDeps, 'pack' | 'posts'>, p: PostR
     reason: p.reason,
     boardTitle: board?.title ?? p.boardId,
     threadTitle: thread?.title ?? '',
-    decidedBy: p.decidedBy,
+    decidedBy: p.decidedBy ? (deps.users.findByUsername(p.sessionId, p.decidedBy)?.displayName ?? p.decidedBy) : null,
   };
 }
 

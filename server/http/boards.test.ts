@@ -93,7 +93,7 @@ describe('pre-moderation', () => {
     expect([...times].sort()).toEqual(times); // oldest first
 
     const ok = await client('censor').post(`/api/moderation/${id}`, { decision: 'approve' });
-    expect(ok.json).toMatchObject({ status: 'approved', decidedBy: 'censor' });
+    expect(ok.json).toMatchObject({ status: 'approved', decidedBy: 'Choe Kwang-il' });
     expect((await client('elite').get(`/api/threads/${id}`)).json.thread.status).toBe('approved');
     expect((await client('censor').post(`/api/moderation/${id}`, { decision: 'reject', reason: 'late' })).status).toBe(
       409,

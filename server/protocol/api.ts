@@ -330,7 +330,7 @@ export interface NewReplyRequest {
 export interface ModerationItem extends Post {
   boardTitle: string;
   threadTitle: string;
-  /** The censor who decided, once decided. */
+  /** The display name of the censor who decided, once decided. */
   decidedBy: string | null;
 }
 

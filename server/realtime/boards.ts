@@ -6,13 +6,13 @@ import { mayReadBoard, moderationItem, postView } from '../domain/boards';
 import type { Bus } from '../domain/bus';
 import type { Pack } from '../domain/pack';
 import { can } from '../domain/policy';
-import type { PostsRepo } from '../domain/ports';
+import type { PostsRepo, UsersRepo } from '../domain/ports';
 import type { IO } from './index';
 import { rooms } from './rooms';
 
 /** Subscribes the board pushes to the bus. */
-export function boardPushes(io: IO, bus: Bus, pack: Pack, posts: PostsRepo): void {
-  const deps = { pack, posts };
+export function boardPushes(io: IO, bus: Bus, pack: Pack, posts: PostsRepo, users: UsersRepo): void {
+  const deps = { pack, posts, users };
   bus.on('boards:queued', (post) => {
     io.to(rooms.moderation(post.sessionId)).emit('moderation:queued', moderationItem(deps, post));
   });

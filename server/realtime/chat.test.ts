@@ -246,9 +246,17 @@ describe('the censor’s powers', () => {
     const censor = await loginAs(srv.url, 'censor');
     const e = await as('elite');
     await join(e.s, 'general');
+    const lobby = await as('elite'); // an elite on the room list, not in the room
+    const outsider = await as('scientist'); // may not enter the general room
+    const outsiderGot: unknown[] = [];
+    outsider.s.on('chat:room', (r) => outsiderGot.push(r));
+    const lobbyEvent = new Promise((r) => lobby.s.once('chat:room', r));
     const closedEvent = new Promise((r) => e.s.once('chat:room', r));
     await censor.post('/api/chat/rooms/general/close', { closed: true });
     expect(await closedEvent).toMatchObject({ id: 'general', closed: true });
+    expect(await lobbyEvent).toMatchObject({ id: 'general', closed: true });
+    await settle();
+    expect(outsiderGot).toEqual([]);
     expect(await send(e.s, { roomId: 'general', text: 'anyone?' })).toMatchObject({
       ok: false,
       error: { code: 'room_closed' },

@@ -3,9 +3,9 @@
  * authorized by the domain and answered with an acknowledgement — never a crash.
  */
 import { z } from 'zod';
-import { joinRoom, sendMessage, MAX_CHAT_TEXT, type ChatDeps } from '../domain/chat';
+import { joinRoom, roomFor, sendMessage, MAX_CHAT_TEXT, type ChatDeps } from '../domain/chat';
 import { DomainError } from '../domain/errors';
-import { can } from '../domain/policy';
+import { can, type Actor } from '../domain/policy';
 import type { AckError } from '../protocol/events';
 import { parse } from '../validation';
 import type { AppSocket, IO } from './index';
@@ -118,7 +118,23 @@ export function chatPushes(io: IO, deps: ChatDeps): void {
     io.to(rooms.monitor(sessionId)).emit('chat:monitor', entry);
   });
   deps.bus.on('chat:room', ({ sessionId, room }) => {
-    io.to([chatRoom(sessionId, room.id), rooms.monitor(sessionId)]).emit('chat:room', room);
+    // Everyone who may enter the room (so room lists update too) and the censors.
+    const mayEnter = (actor: Actor) => {
+      try {
+        roomFor(deps, actor, room.id);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    void io
+      .in(rooms.session(sessionId))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const s of sockets) {
+          if (can(s.data.actor, 'users.discipline') || mayEnter(s.data.actor)) s.emit('chat:room', room);
+        }
+      });
   });
   deps.bus.on('chat:muted', ({ userId, muted }) => {
     io.to(rooms.user(userId)).emit('chat:muted', { muted });

@@ -95,7 +95,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
     io.to(rooms.trail(event.sessionId)).emit('trail:event', event);
   });
   mediaPushes(io, deps.bus, deps.pack);
-  boardPushes(io, deps.bus, deps.pack, deps.store.posts);
+  boardPushes(io, deps.bus, deps.pack, deps.store.posts, deps.store.users);
   chatPushes(io, deps.chat);
   deps.bus.on('user:revoked', ({ userId }) => {
     io.to(rooms.user(userId)).emit('session:ended', { code: 'revoked', message: 'Your access has been withdrawn.' });

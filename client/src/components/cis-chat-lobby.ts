@@ -108,6 +108,7 @@ export class CisChatLobby extends LitElement {
 
   override disconnectedCallback(): void {
     this.socket?.off('chat:message', this.onMessage);
+    this.socket?.off('chat:room', this.onRoom);
     this.socket = undefined;
     super.disconnectedCallback();
   }
@@ -119,10 +120,17 @@ export class CisChatLobby extends LitElement {
       if (!this.isConnected) return;
       this.socket = socket;
       socket.on('chat:message', this.onMessage);
+      socket.on('chat:room', this.onRoom);
     } catch (error) {
       console.error(error);
     }
   }
+
+  /** A room was closed or reopened: update its badge in the list. */
+  private readonly onRoom = (room: ChatRoom): void => {
+    this.rooms = this.rooms.map((r) => (r.id === room.id ? { ...r, closed: room.closed } : r));
+    this.announcement = room.closed ? msg(str`${room.title} has been closed.`) : msg(str`${room.title} is open again.`);
+  };
 
   private readonly onMessage = (message: ChatMessage): void => {
     if (!message.roomId.startsWith('dm:') || message.from === this.me?.username) return;
