@@ -4,7 +4,15 @@
  * history and catch-up, and the censor's powers: mute, revoke, close a room.
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, ChatMonitorEntry, ChatPeer, ChatRoom, ChatRoomsResponse, TrailEvent } from '../protocol/api';
+import type {
+  ChatMessage,
+  ChatMonitorEntry,
+  ChatMonitorResponse,
+  ChatPeer,
+  ChatRoom,
+  ChatRoomsResponse,
+  TrailEvent,
+} from '../protocol/api';
 import { subjectOf } from './auth';
 import type { Bus } from './bus';
 import { DomainError, forbidden } from './errors';
@@ -263,9 +271,27 @@ async function deliver(
   return substitutions.length ? { message, warning: deps.pack.filter.substitutionWarning } : { message };
 }
 
-/** Rebuilds monitor entries from the trail, newest first. */
-export function monitorEntries(deps: ChatDeps, actor: Actor, limit: number): ChatMonitorEntry[] {
+/** `GET /api/chat/monitor`: recent entries, and the people and rooms a censor can act on. */
+export function monitorView(deps: ChatDeps, actor: Actor, limit: number): ChatMonitorResponse {
   if (!can(actor, 'users.discipline')) throw forbidden('Only censors see the chat monitor.');
+  const users = deps.users.list(actor.sessionId);
+  return {
+    entries: monitorEntries(deps, actor, limit),
+    muted: users.filter((u) => u.muted).map((u) => u.username),
+    closedRooms: deps.rooms.closed(actor.sessionId),
+    users: users
+      .filter((u) => disciplinable(actor, u))
+      .map((u) => ({ ...peerOf(u), muted: u.muted ?? false, revoked: u.revoked ?? false })),
+    rooms: deps.pack.chat.rooms.map((r) => ({
+      id: r.id,
+      title: r.title,
+      closed: deps.rooms.isClosed(actor.sessionId, r.id),
+    })),
+  };
+}
+
+/** Rebuilds monitor entries from the trail, newest first. */
+function monitorEntries(deps: ChatDeps, actor: Actor, limit: number): ChatMonitorEntry[] {
   const toEntry = (e: TrailEvent): ChatMonitorEntry => ({
     id: e.id,
     at: e.at,
@@ -292,16 +318,17 @@ export function monitorEntries(deps: ChatDeps, actor: Actor, limit: number): Cha
     .map(toEntry);
 }
 
+/** Whether a user is inside the simulated world and below the censors: censors and the facilitator are not. */
+function disciplinable(actor: Actor, user: UserRecord): boolean {
+  const them = { role: user.role, mode: actor.mode };
+  return user.id !== actor.userId && !can(them, 'users.discipline') && !can(them, 'sessions.manage');
+}
+
 function target(deps: ChatDeps, actor: Actor, username: string): UserRecord {
   if (!can(actor, 'users.discipline')) throw forbidden('Only censors may mute or revoke users.');
   const user = deps.users.findByUsername(actor.sessionId, username);
   if (!user) throw new DomainError('not_found', 'not_found', 'No such user.');
-  if (
-    user.id === actor.userId ||
-    can({ role: user.role, mode: actor.mode }, 'users.discipline') ||
-    user.role === 'facilitator'
-  )
-    throw forbidden('That user cannot be disciplined.');
+  if (!disciplinable(actor, user)) throw forbidden('That user cannot be disciplined.');
   return user;
 }
 

@@ -1,10 +1,10 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatMonitorEntry, Role } from '../protocol/api';
-import type { ChatJoinAck, ChatSendAck, ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
-import { Client, loginAs, startServer, type TestServer } from '../test/harness';
+import type { ChatJoinAck, ChatSendAck } from '../protocol/events';
+import { Client, connectSocket, loginAs, startServer, type TestServer, type TestSocket } from '../test/harness';
 
-type S = Socket<ServerToClientEvents, ClientToServerEvents>;
+type S = TestSocket;
 let srv: TestServer;
 const open: S[] = [];
 
@@ -18,18 +18,9 @@ afterEach(() => {
   open.splice(0).forEach((s) => s.disconnect());
 });
 
-async function sock(c: Client, opts: { reconnection?: boolean } = {}): Promise<S> {
-  const s: S = connect(srv.url, {
-    transports: ['websocket'],
-    extraHeaders: { cookie: c.cookie },
-    forceNew: true,
-    reconnection: opts.reconnection ?? false,
-  });
+async function sock(c: Client): Promise<S> {
+  const s = await connectSocket(srv.url, c.cookie);
   open.push(s);
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
   return s;
 }
 
@@ -157,12 +148,7 @@ describe('delivery guarantees', () => {
   it('keeps acknowledged messages across a restart', async () => {
     const mine = await startServer();
     const elite = await loginAs(mine.url, 'elite');
-    const s: S = connect(mine.url, {
-      transports: ['websocket'],
-      extraHeaders: { cookie: elite.cookie },
-      forceNew: true,
-    });
-    await new Promise((r) => s.once('connect', () => r(null)));
+    const s = await connectSocket(mine.url, elite.cookie);
     const ack = (await s.emitWithAck('chat:send', {
       roomId: 'general',
       text: 'durable',
@@ -357,12 +343,7 @@ describe('malformed payloads', () => {
   it('rate-limits a flood per user with error acks', async () => {
     const mine = await startServer({ chatPerTenSeconds: 5 });
     const elite = await loginAs(mine.url, 'elite');
-    const s: S = connect(mine.url, {
-      transports: ['websocket'],
-      extraHeaders: { cookie: elite.cookie },
-      forceNew: true,
-    });
-    await new Promise((r) => s.once('connect', () => r(null)));
+    const s = await connectSocket(mine.url, elite.cookie);
     const acks = (await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         s.emitWithAck('chat:send', { roomId: 'general', text: `f${i}`, clientId: `f${i}` } as never),

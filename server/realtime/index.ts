@@ -41,8 +41,6 @@ export interface RealtimeDeps {
   trustProxy: boolean;
 }
 
-export { rooms };
-
 /** Whether a handshake's Origin (when a browser sends one) is this server or an allowed one. */
 export function originAllowed(req: IncomingMessage, allowed: string[], trustProxy: boolean): boolean {
   const origin = req.headers.origin;

@@ -25,11 +25,6 @@ export class TrailLog implements TrailRepo {
     return queryTrail(this.log.items, q);
   }
 
-  /** Every event, oldest first. */
-  all(): readonly TrailEvent[] {
-    return this.log.items;
-  }
-
   /** Number of events stored. */
   get size(): number {
     return this.log.items.length;

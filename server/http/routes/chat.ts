@@ -6,15 +6,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import {
   listRooms,
-  monitorEntries,
+  monitorView,
   roomHistory,
   setMuted,
   setRevoked,
   setRoomClosed,
   type ChatDeps,
 } from '../../domain/chat';
-import { can } from '../../domain/policy';
-import { forbidden } from '../../domain/errors';
 import { requireActor } from '../context';
 import { parse } from '../../validation';
 
@@ -45,31 +43,8 @@ export function chatRoutes(deps: ChatDeps): Router {
 
   r.get('/api/chat/monitor', (req, res) => {
     const actor = requireActor(res);
-    if (!can(actor, 'users.discipline')) throw forbidden('Only censors see the chat monitor.');
     const { limit } = parse(monitorQuery, { ...req.query });
-    res.json({
-      entries: monitorEntries(deps, actor, limit),
-      muted: deps.users
-        .list(actor.sessionId)
-        .filter((u) => u.muted)
-        .map((u) => u.username),
-      closedRooms: deps.rooms.closed(actor.sessionId),
-      users: deps.users
-        .list(actor.sessionId)
-        .filter((u) => !can({ role: u.role, mode: actor.mode }, 'users.discipline') && u.role !== 'facilitator')
-        .map((u) => ({
-          username: u.username,
-          displayName: u.displayName,
-          role: u.role,
-          muted: u.muted ?? false,
-          revoked: u.revoked ?? false,
-        })),
-      rooms: deps.pack.chat.rooms.map((r) => ({
-        id: r.id,
-        title: r.title,
-        closed: deps.rooms.isClosed(actor.sessionId, r.id),
-      })),
-    });
+    res.json(monitorView(deps, actor, limit));
   });
 
   r.post('/api/chat/rooms/:id/close', async (req, res) => {
