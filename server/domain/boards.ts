@@ -106,10 +106,18 @@ export function listBoards(deps: BoardDeps, actor: Actor): BoardsResponse {
 export function listThreads(deps: BoardDeps, actor: Actor, boardId: string): ThreadsResponse {
   const board = readableBoard(deps, actor, boardId);
   const posts = deps.posts.list(actor.sessionId).filter((p) => p.boardId === board.id);
+  // One pass to group approved replies by thread (posts are stored oldest first).
+  const repliesOf = new Map<string, PostRecord[]>();
+  for (const r of posts) {
+    if (r.threadId === r.id || r.status !== 'approved') continue;
+    const list = repliesOf.get(r.threadId);
+    if (list) list.push(r);
+    else repliesOf.set(r.threadId, [r]);
+  }
   const threads: ThreadSummary[] = posts
     .filter((p) => p.threadId === p.id && visibleTo(p, actor))
     .map((t) => {
-      const replies = posts.filter((r) => r.threadId === t.id && r.id !== t.id && r.status === 'approved');
+      const replies = repliesOf.get(t.id) ?? [];
       const view = postView(t, actor);
       return {
         id: t.id,

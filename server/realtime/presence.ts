@@ -37,6 +37,9 @@ export class Presence {
 
   /** How many people are in a room. */
   count(sessionId: string, roomId: string): number {
-    return this.members(sessionId, roomId).length;
+    // Asked on every send (through roomFor): count distinct people without building the sorted list.
+    const people = new Set<string>();
+    for (const p of this.rooms.get(this.key(sessionId, roomId))?.values() ?? []) people.add(p.username);
+    return people.size;
   }
 }
