@@ -253,13 +253,18 @@ export function validatePack(files: Record<string, unknown>): Pack {
   requireUnique('articles.json', articles, (a) => a.id, 'id');
 
   const placardIds = new Set(placards.map((p) => p.id));
-  sites.forEach((s, i) => {
-    if (s.placardId && !placardIds.has(s.placardId))
-      throw new PackError('sites.json', `[${i}].placardId`, `no placard "${s.placardId}"`);
-  });
-  for (const field of ['unreachablePlacardId', 'deniedPlacardId'] as const) {
-    if (!placardIds.has(meta[field])) throw new PackError('pack.json', field, `no placard "${meta[field]}"`);
-  }
+  const requirePlacard = (file: string, field: string, placardId: string | undefined) => {
+    if (placardId !== undefined && !placardIds.has(placardId))
+      throw new PackError(file, field, `no placard "${placardId}"`);
+  };
+  sites.forEach((s, i) => requirePlacard('sites.json', `[${i}].placardId`, s.placardId));
+  requirePlacard('pack.json', 'unreachablePlacardId', meta.unreachablePlacardId);
+  requirePlacard('pack.json', 'deniedPlacardId', meta.deniedPlacardId);
+  requirePlacard('media.json', 'articlePlacardId', media.articlePlacardId);
+  requirePlacard('media.json', 'searchPlacardId', media.searchPlacardId);
+  requirePlacard('chat.json', 'placardId', chat.placardId);
+  requirePlacard('chat.json', 'monitorPlacardId', chat.monitorPlacardId);
+
   for (const network of ['domestic', 'foreign'] as const) {
     const home = sites.find((s) => s.id === meta.homeSites[network]);
     if (!home || home.network !== network)
@@ -269,14 +274,8 @@ export function validatePack(files: Record<string, unknown>): Pack {
   articles.forEach((a, i) => {
     if (!mediaSites.has(a.site)) throw new PackError('articles.json', `[${i}].site`, `no media site "${a.site}"`);
   });
-  for (const field of ['articlePlacardId', 'searchPlacardId'] as const) {
-    if (!placardIds.has(media[field])) throw new PackError('media.json', field, `no placard "${media[field]}"`);
-  }
   checkBoards(boards, personas);
   requireUnique('chat.json', chat.rooms, (r) => r.id, 'id');
-  for (const field of ['placardId', 'monitorPlacardId'] as const) {
-    if (!placardIds.has(chat[field])) throw new PackError('chat.json', field, `no placard "${chat[field]}"`);
-  }
   return { meta, personas, sites, placards, articles, media, broadcast, filter, boards, chat };
 }
 
