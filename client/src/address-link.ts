@@ -2,12 +2,11 @@
  * Links between intranet pages. Every page opens through the in-page browser (and so
  * through `POST /api/browse`, which records it); a link still has a real `href`, the
  * deep link to the same page, so "open in new tab" and "copy link" work too.
+ * Only the site apps use it, so it stays out of the login page's first load.
  */
-
-/** `address` as the value of the `address` query parameter (slashes kept: legal there, and readable). */
-export function encodeAddressParam(address: string): string {
-  return encodeURIComponent(address).replace(/%2F/g, '/');
-}
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { encodeAddressParam } from './routes';
 
 /** The URL of the current screen that opens `address` in its in-page browser. */
 export function addressHref(address: string): string {
@@ -23,4 +22,11 @@ export function followAddress(event: MouseEvent, address: string): void {
   event.preventDefault();
   const origin = event.currentTarget instanceof EventTarget ? event.currentTarget : event.target;
   origin?.dispatchEvent(new CustomEvent('cis-open-address', { detail: { address }, bubbles: true, composed: true }));
+}
+
+/** A link to `address` that opens it in the browser frame (so the visit is recorded). */
+export function addressLink(address: string, label: string): TemplateResult {
+  return html`<a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
+    >${label}</a
+  >`;
 }

@@ -103,3 +103,18 @@ export function parsePath(path: string): BoardsRoute {
   if (first === 'thread') return { kind: 'thread', id: second };
   return { kind: 'unknown' };
 }
+
+/** Whether `post` belongs on the page at `route` (its board's list of threads, or its thread). */
+export function isOnPage(route: BoardsRoute, post: Post): boolean {
+  return (
+    (route.kind === 'board' && post.boardId === route.id) || (route.kind === 'thread' && post.threadId === route.id)
+  );
+}
+
+/** Whether a new `post` changes counts the page at `route` shows (threads on a board, replies in a thread). */
+export function changesCounts(route: BoardsRoute, post: Post): boolean {
+  return (
+    (route.kind === 'boards' && isOpening(post)) ||
+    (route.kind === 'board' && post.boardId === route.id && !isOpening(post))
+  );
+}

@@ -1,6 +1,6 @@
 /**
- * What the state-media screens share: section and site labels, and dates in the
- * reader's language.
+ * What the state-media screens share: section and site labels, dates in the reader's
+ * language, and the pages a media site's paths name.
  */
 import { msg } from '@lit/localize';
 import type { ArticleSummary, SectionId, Section } from '../../server/protocol/api';
@@ -66,4 +66,26 @@ export function formatToday(now = new Date()): string {
 /** `article` first, then `articles` without any older copy of it (a live push on top of a fetched list). */
 export function prepend(article: ArticleSummary, articles: readonly ArticleSummary[]): ArticleSummary[] {
   return [article, ...articles.filter((known) => known.id !== article.id)];
+}
+
+/** Which page of a media site a path names. */
+export type MediaRoute =
+  | { kind: 'front' }
+  | { kind: 'section'; section: SectionId; page: number }
+  | { kind: 'article'; id: string }
+  | { kind: 'unknown' };
+
+/** Reads '' | '/section/<id>[/page/<n>]' | '/article/<id>'; anything else is an unknown page. */
+export function parseMediaPath(path: string): MediaRoute {
+  const [first, second, third, fourth, ...rest] = path.split('/').filter(Boolean);
+  if (first === undefined) return { kind: 'front' };
+  if (rest.length > 0) return { kind: 'unknown' };
+  if (first === 'article' && second && third === undefined) return { kind: 'article', id: second };
+  if (first === 'section' && isSectionId(second)) {
+    if (third === undefined) return { kind: 'section', section: second, page: 1 };
+    const page = Number(fourth);
+    if (third === 'page' && /^\d{1,4}$/.test(fourth ?? '') && page >= 1)
+      return { kind: 'section', section: second, page };
+  }
+  return { kind: 'unknown' };
 }

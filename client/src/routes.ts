@@ -2,6 +2,7 @@
  * The screens of the client and who may open them. The client only mirrors the
  * server's policy: a route is allowed when the user holds the capability the
  * server granted (or, for the "denied" screen, when the server sends them there).
+ * A screen's URL may also carry the in-page browser's address (`?address=…`).
  */
 import { msg } from '@lit/localize';
 import type { Capability, Home, Me } from '../../server/protocol/api';
@@ -84,4 +85,9 @@ export function homePath(me: Me): string {
 /** The screens `me` may open, for the top bar's nav. */
 export function navRoutes(me: Me): Route[] {
   return ROUTES.filter((route) => mayOpen(me, route));
+}
+
+/** `address` as the value of a screen's `address` query parameter (slashes kept: legal there, and readable). */
+export function encodeAddressParam(address: string): string {
+  return encodeURIComponent(address).replace(/%2F/g, '/');
 }

@@ -1,24 +1,15 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Article, ArticleInput, ArticleStatus, Section, SectionId } from '../../../server/protocol/api';
-import { ApiFailure, api } from '../api';
+import type { Article, ArticleStatus, Section } from '../../../server/protocol/api';
+import { mediaApi } from '../api-media';
+import { articleInput, describeArticleFailure, draftOf, emptyDraft } from '../article-draft';
+import type { ArticleDraft } from '../article-draft';
 import { formatInstant, isSectionId } from '../media';
 import { sharedStyles } from '../styles/shared';
-
-/** What the form holds: the article's fields plus the optional "publish at" time. */
-interface Draft {
-  site: string;
-  section: SectionId;
-  title: string;
-  summary: string;
-  body: string;
-  lead: boolean;
-  /** A `datetime-local` value ('' when not scheduling). */
-  publishAt: string;
-}
+import { articleFormStyles } from './cis-article-form.styles';
 
 /** What a button of the form does. */
 type Action = 'preview' | 'draft' | 'publish' | 'schedule';
@@ -27,25 +18,6 @@ type Action = 'preview' | 'draft' | 'publish' | 'schedule';
 export interface DeskSite {
   id: string;
   label: string;
-}
-
-/** `iso` as a `datetime-local` value in the browser's time zone. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof ApiFailure) {
-    if (error.status === 0) return msg('The server could not be reached. Nothing was lost: try again.');
-    if (error.status === 400 || error.status === 409) return error.message;
-    if (error.status === 403) return msg('Your account may not do this.');
-    if (error.status === 404) return msg('This article no longer exists.');
-  }
-  return msg('Something went wrong. Nothing was lost: try again.');
 }
 
 /**
@@ -57,91 +29,7 @@ function describeFailure(error: unknown): string {
 @localized()
 @customElement('cis-article-form')
 export class CisArticleForm extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-      form {
-        display: grid;
-        gap: 0.9rem;
-        max-width: 50rem;
-      }
-      .row {
-        display: grid;
-        gap: 0.9rem;
-        grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr));
-      }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
-      textarea {
-        font: inherit;
-        border: 2px solid #6b7280;
-        border-radius: 6px;
-        padding: 0.4rem 0.6rem;
-        color: var(--cis-ink);
-        background: var(--cis-paper);
-        resize: vertical;
-      }
-      textarea.body {
-        min-height: 14rem;
-        font-family: ui-monospace, 'Cascadia Mono', 'Noto Sans Mono', monospace;
-      }
-      .hint {
-        margin: 0;
-        font-size: 0.95rem;
-        color: var(--cis-muted);
-      }
-      .check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-      }
-      .check input {
-        width: 1.4rem;
-        height: 1.4rem;
-        min-height: 0;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      .message {
-        margin: 0;
-        font-weight: 600;
-      }
-      .message:empty {
-        display: none;
-      }
-      .success {
-        color: #14532d;
-      }
-      .preview {
-        margin-top: 1.25rem;
-        max-width: 50rem;
-        border: 2px dashed #8a6d00;
-        border-radius: 8px;
-        padding: 1rem 1.25rem;
-        background: #fffdf5;
-      }
-      .preview h3 {
-        margin: 0 0 0.5rem;
-      }
-      .preview-body {
-        font-family: Georgia, 'Times New Roman', serif;
-        line-height: 1.6;
-        overflow-wrap: anywhere;
-      }
-      .editing {
-        margin: 0 0 0.75rem;
-        color: var(--cis-muted);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, articleFormStyles];
 
   /** The sites an article can go on. */
   @property({ attribute: false }) sites: DeskSite[] = [];
@@ -152,7 +40,7 @@ export class CisArticleForm extends LitElement {
   /** The article to edit; set a new object to load it into the form (undefined: a new article). */
   @property({ attribute: false }) article: Article | undefined;
 
-  @state() private draft: Draft = this.emptyDraft();
+  @state() private draft: ArticleDraft = emptyDraft(this.sites, this.sections);
   @state() private editingId: string | undefined;
   @state() private editingStatus: ArticleStatus | undefined;
   @state() private busy: Action | undefined;
@@ -174,46 +62,26 @@ export class CisArticleForm extends LitElement {
     }
   }
 
-  private emptyDraft(): Draft {
-    const section = this.sections?.[0]?.id ?? 'leadership';
-    return { site: this.sites?.[0]?.id ?? '', section, title: '', summary: '', body: '', lead: false, publishAt: '' };
-  }
-
   private load(article: Article | undefined): void {
     this.success = '';
     this.error = '';
     this.previewHtml = undefined;
     this.editingId = article?.id;
     this.editingStatus = article?.status;
-    this.draft = article
-      ? {
-          site: article.site,
-          section: article.section,
-          title: article.title,
-          summary: article.summary,
-          body: article.body,
-          lead: article.lead,
-          publishAt: toLocalInput(article.publishAt),
-        }
-      : this.emptyDraft();
+    this.draft = article ? draftOf(article) : emptyDraft(this.sites, this.sections);
   }
 
-  private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
+  private set<K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]): void {
     this.draft = { ...this.draft, [key]: value };
-  }
-
-  private input(): ArticleInput {
-    const { site, section, title, summary, body, lead } = this.draft;
-    return { site, section, title, summary, body, lead };
   }
 
   private async preview(): Promise<void> {
     this.busy = 'preview';
     this.error = '';
     try {
-      this.previewHtml = (await api.preview(this.draft.body)).html;
+      this.previewHtml = (await mediaApi.preview(this.draft.body)).html;
     } catch (error) {
-      this.error = describeFailure(error);
+      this.error = describeArticleFailure(error);
     } finally {
       this.busy = undefined;
     }
@@ -237,14 +105,15 @@ export class CisArticleForm extends LitElement {
     }
     this.busy = action;
     try {
+      const input = articleInput(this.draft);
       let saved = this.editingId
-        ? await api.updateArticle(this.editingId, this.input())
-        : await api.createArticle(this.input());
+        ? await mediaApi.updateArticle(this.editingId, input)
+        : await mediaApi.createArticle(input);
       // From here on, saving again changes this article instead of making another.
       this.editingId = saved.id;
       this.editingStatus = saved.status;
-      if (action === 'publish') saved = await api.publishArticle(saved.id);
-      if (action === 'schedule') saved = await api.publishArticle(saved.id, { at });
+      if (action === 'publish') saved = await mediaApi.publishArticle(saved.id);
+      if (action === 'schedule') saved = await mediaApi.publishArticle(saved.id, { at });
       this.editingStatus = saved.status;
       this.dispatchEvent(
         new CustomEvent('cis-article-saved', { detail: { article: saved }, bubbles: true, composed: true }),
@@ -261,7 +130,7 @@ export class CisArticleForm extends LitElement {
       this.load(undefined);
       this.success = done;
     } catch (error) {
-      this.error = describeFailure(error);
+      this.error = describeArticleFailure(error);
     } finally {
       this.busy = undefined;
     }

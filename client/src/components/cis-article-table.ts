@@ -5,6 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ArticleSummary, Section } from '../../../server/protocol/api';
 import { formatDateline, formatInstant, mediaSiteLabel, sectionLabel } from '../media';
 import { sharedStyles } from '../styles/shared';
+import { recordTableStyles } from '../styles/tables';
 
 /** What a row's buttons ask the desk to do. */
 export type ArticleAction = 'edit' | 'publish' | 'unpublish';
@@ -18,19 +19,12 @@ export type ArticleAction = 'edit' | 'publish' | 'unpublish';
 export class CisArticleTable extends LitElement {
   static override styles = [
     sharedStyles,
+    recordTableStyles,
     css`
       :host {
         display: block;
       }
-      .scroller {
-        overflow-x: auto;
-        border: 1px solid var(--cis-line);
-        border-radius: 8px;
-        background: var(--cis-paper);
-      }
       table {
-        width: 100%;
-        border-collapse: collapse;
         min-width: 52rem;
       }
       caption {
@@ -40,13 +34,9 @@ export class CisArticleTable extends LitElement {
       }
       th,
       td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.5rem 0.75rem;
         border-top: 1px solid var(--cis-line);
       }
       thead th {
-        background: #eef0f3;
         font-size: 0.95rem;
       }
       tbody th {

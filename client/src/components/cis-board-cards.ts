@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Board } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 import { boardsStyles } from './cis-boards.styles';
 
@@ -60,11 +60,7 @@ export class CisBoardCards extends LitElement {
         ${this.boards.map((board) => {
           const address = `${this.siteAddress}/board/${board.id}`;
           return html`<li>
-            <h4>
-              <a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
-                >${board.title}</a
-              >
-            </h4>
+            <h4>${addressLink(address, board.title)}</h4>
             <p>${board.description}</p>
             <p class="meta">${board.threadCount === 1 ? msg('1 thread') : msg(str`${board.threadCount} threads`)}</p>
           </li>`;

@@ -1,28 +1,8 @@
-/** Styles of `cis-boards-site`: the banner, the list of boards and the board and thread pages. */
+/** Styles of `cis-boards-site`: the list of boards and the board and thread pages, under the site head. */
 import { css } from 'lit';
 
-/** The layout of the boards site's pages. */
+/** The layout of the boards site's pages (after `siteHeadStyles`). */
 export const boardsSiteStyles = css`
-  :host {
-    display: block;
-  }
-  .banner {
-    height: 14px;
-    margin: -1.25rem -1.25rem 1.25rem;
-    background: linear-gradient(
-      to bottom,
-      #1e3a8a 0 3px,
-      #ffffff 3px 4px,
-      #b91c1c 4px 10px,
-      #ffffff 10px 11px,
-      #1e3a8a 11px
-    );
-  }
-  h2 {
-    margin: 0 0 0.25rem;
-    font-size: 1.6rem;
-    color: var(--boards-red);
-  }
   h3 {
     margin: 1rem 0 0.5rem;
     font-size: 1.4rem;
@@ -33,12 +13,6 @@ export const boardsSiteStyles = css`
   }
   .address {
     margin: 0 0 0.75rem;
-    color: var(--cis-muted);
-    font-size: 0.95rem;
-  }
-  code {
-    font-family: ui-monospace, 'Cascadia Mono', 'Noto Sans Mono', monospace;
-    overflow-wrap: anywhere;
   }
   .crumbs ol {
     list-style: none;

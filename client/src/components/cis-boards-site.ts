@@ -4,14 +4,18 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { Board, Post, Site, ThreadSummary } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
 import { ApiFailure } from '../api';
 import { boardsApi } from '../api-boards';
-import { isOpening, parsePath, summaryOf, upsertPost, upsertThread } from '../boards';
+import { changesCounts, isOnPage, isOpening, parsePath, summaryOf, upsertPost, upsertThread } from '../boards';
 import type { BoardsRoute } from '../boards';
 import { liveContext } from '../context';
-import type { CisSocket, LiveConnection } from '../live';
+import { LiveSubscription } from '../controllers/live-subscription';
+import { PendingFocus } from '../controllers/pending-focus';
+import type { LiveConnection } from '../live';
+import { addressLink } from '../address-link';
+import { loadFailedNotice, siteNotice } from '../site-templates';
 import { sharedStyles } from '../styles/shared';
+import { siteHeadStyles } from '../styles/site';
 import { boardsStyles } from './cis-boards.styles';
 import { boardsSiteStyles } from './cis-boards-site.styles';
 import { postTemplate } from './cis-thread-posts';
@@ -34,7 +38,7 @@ type Push = { kind: 'post' | 'decided' | 'own'; post: Post };
 @localized()
 @customElement('cis-boards-site')
 export class CisBoardsSite extends LitElement {
-  static override styles = [sharedStyles, boardsStyles, boardsSiteStyles];
+  static override styles = [sharedStyles, boardsStyles, siteHeadStyles, boardsSiteStyles];
 
   /** The boards site being shown. */
   @property({ attribute: false }) site: Site | undefined;
@@ -57,13 +61,28 @@ export class CisBoardsSite extends LitElement {
   @state() private fresh: ReadonlySet<string> = new Set();
   @state() private announcement = '';
 
-  private socket: CisSocket | undefined;
   private loadSeq = 0;
   /** Pushes that arrived while a fetch was in flight: replayed on its answer, which may predate them. */
   private backlog: Push[] = [];
   private fetching = false;
-  private focusPending = false;
   private wasDisconnected = false;
+
+  private readonly subscription = new LiveSubscription(this, {
+    live: () => this.live,
+    pushes: { 'boards:post': (post) => this.onPost(post), 'boards:decided': (post) => this.onDecided(post) },
+    reflect: true,
+    onConnect: () => {
+      // Pushes sent while disconnected are lost: fetch the page again, quietly.
+      if (this.wasDisconnected && this.phase === 'ready') void this.load(true);
+      this.wasDisconnected = false;
+    },
+    onDisconnect: () => (this.wasDisconnected = true),
+  });
+
+  private readonly pendingFocus = new PendingFocus(this, {
+    ready: () => this.phase !== 'loading',
+    focus: () => this.renderRoot.querySelector<HTMLElement>('.focus-target')?.focus(),
+  });
 
   private get route(): BoardsRoute {
     return parsePath(this.path);
@@ -71,77 +90,34 @@ export class CisBoardsSite extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.dataset['live'] = 'off';
     this.addEventListener('cis-post-submitted', this.onSubmitted);
-    void this.subscribe();
   }
 
   override disconnectedCallback(): void {
     this.removeEventListener('cis-post-submitted', this.onSubmitted);
-    this.socket?.off('boards:post', this.onPost);
-    this.socket?.off('boards:decided', this.onDecided);
-    this.socket?.off('connect', this.onConnect);
-    this.socket?.off('disconnect', this.onDisconnect);
-    this.socket = undefined;
     super.disconnectedCallback();
   }
 
   /** Move focus to the page's main heading once it has loaded. */
   async focusHeading(): Promise<void> {
-    this.focusPending = true;
-    this.requestUpdate();
-    await this.updateComplete;
+    await this.pendingFocus.request();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('site') || changed.has('path')) void this.load(false);
   }
 
-  protected override updated(): void {
-    if (!this.focusPending || this.phase === 'loading') return;
-    this.focusPending = false;
-    this.renderRoot.querySelector<HTMLElement>('.focus-target')?.focus();
-  }
-
-  private async subscribe(): Promise<void> {
-    if (!this.live) return;
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('boards:post', this.onPost);
-      socket.on('boards:decided', this.onDecided);
-      socket.on('connect', this.onConnect);
-      socket.on('disconnect', this.onDisconnect);
-      if (socket.connected) this.dataset['live'] = 'on';
-    } catch (error) {
-      console.error(error);
-    }
-  }
-
-  private readonly onConnect = (): void => {
-    this.dataset['live'] = 'on';
-    // Pushes sent while disconnected are lost: fetch the page again, quietly.
-    if (this.wasDisconnected && this.phase === 'ready') void this.load(true);
-    this.wasDisconnected = false;
-  };
-
-  private readonly onDisconnect = (): void => {
-    this.dataset['live'] = 'off';
-    this.wasDisconnected = true;
-  };
-
   /** An approved post, pushed to everyone who may read its board. */
-  private readonly onPost = (post: Post): void => {
+  private onPost(post: Post): void {
     if (this.fetching) this.backlog.push({ kind: 'post', post });
     else this.applyPost(post);
-  };
+  }
 
   /** A censor's decision on one of this reader's own posts. */
-  private readonly onDecided = (post: Post): void => {
+  private onDecided(post: Post): void {
     if (this.fetching) this.backlog.push({ kind: 'decided', post });
     else this.applyDecision(post);
-  };
+  }
 
   private readonly onSubmitted = (event: GlobalEventHandlersEventMap['cis-post-submitted']): void => {
     const { post } = event.detail;
@@ -171,12 +147,8 @@ export class CisBoardsSite extends LitElement {
   }
 
   private applyPost(post: Post): void {
-    const route = this.route;
-    if (
-      (route.kind === 'boards' && isOpening(post)) ||
-      (route.kind === 'board' && post.boardId === route.id && !isOpening(post))
-    ) {
-      // Counts changed (threads on a board, replies in a thread): ask again rather than guess.
+    if (changesCounts(this.route, post)) {
+      // Ask again rather than guess the new counts.
       void this.load(true);
       return;
     }
@@ -188,10 +160,7 @@ export class CisBoardsSite extends LitElement {
   }
 
   private applyDecision(post: Post): void {
-    const route = this.route;
-    const here =
-      (route.kind === 'board' && post.boardId === route.id) || (route.kind === 'thread' && post.threadId === route.id);
-    if (!here) return;
+    if (!isOnPage(this.route, post)) return;
     this.put(post);
     this.announcement =
       post.status === 'approved' ? msg('A censor approved your post.') : msg('A censor rejected your post.');
@@ -275,10 +244,10 @@ export class CisBoardsSite extends LitElement {
     return html`
       <nav class="crumbs" aria-label=${msg('You are here')}>
         <ol>
-          <li>${this.link(site.address, msg('All boards'))}</li>
+          <li>${addressLink(site.address, msg('All boards'))}</li>
           ${
             board && route.kind === 'thread'
-              ? html`<li>${this.link(`${site.address}/board/${board.id}`, board.title)}</li>`
+              ? html`<li>${addressLink(`${site.address}/board/${board.id}`, board.title)}</li>`
               : nothing
           }
           <li aria-current="page">${route.kind === 'thread' ? (this.thread?.title ?? '') : (board?.title ?? '')}</li>
@@ -369,29 +338,11 @@ export class CisBoardsSite extends LitElement {
     if (status === 403) {
       return this.renderNotice(site, msg('Not open to you'), msg('This board is not open to your role.'));
     }
-    return html`
-      <div class="notice" role="alert">
-        <h3 class="focus-target" tabindex="-1">${msg('This page could not be loaded')}</h3>
-        <p>${msg('The server could not be reached. Try again in a moment.')}</p>
-        <button type="button" @click=${() => void this.load(false)}>${msg('Try again')}</button>
-      </div>
-    `;
+    return loadFailedNotice(() => void this.load(false));
   }
 
   private renderNotice(site: Site, title: string, text: string): TemplateResult {
-    return html`
-      <div class="notice">
-        <h3 class="focus-target" tabindex="-1">${title}</h3>
-        <p>${text}</p>
-        <p>${this.link(site.address, msg('Go to the list of boards'))}</p>
-      </div>
-    `;
-  }
-
-  private link(address: string, label: string): TemplateResult {
-    return html`<a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
-      >${label}</a
-    >`;
+    return siteNotice(title, text, { address: site.address, label: msg('Go to the list of boards') });
   }
 }
 

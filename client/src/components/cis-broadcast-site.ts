@@ -3,13 +3,14 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { BroadcastChannel, BroadcastResponse, Site } from '../../../server/protocol/api';
-import { api } from '../api';
+import { mediaApi } from '../api-media';
+import { PendingFocus } from '../controllers/pending-focus';
 import { formatDateline } from '../media';
+import { siteAbout } from '../site-templates';
 import { sharedStyles } from '../styles/shared';
 import { mediaStyles } from '../styles/media';
 import type { CisMediaMasthead } from './cis-media-masthead';
 import './cis-media-masthead';
-import './cis-placard';
 
 /**
  * The broadcast schedule site: today's listings for each state TV and radio channel,
@@ -112,29 +113,24 @@ export class CisBroadcastSite extends LitElement {
 
   @query('cis-media-masthead') private masthead: CisMediaMasthead | undefined;
 
-  private focusPending = false;
+  private readonly pendingFocus = new PendingFocus(this, {
+    ready: () => this.phase !== 'loading',
+    focus: () => void this.masthead?.focusTitle(),
+  });
 
   /** Move focus to the site's title. */
   async focusHeading(): Promise<void> {
-    this.focusPending = true;
-    this.requestUpdate();
-    await this.updateComplete;
+    await this.pendingFocus.request();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('site') && !this.schedule) void this.load();
   }
 
-  protected override updated(): void {
-    if (!this.focusPending || this.phase === 'loading') return;
-    this.focusPending = false;
-    void this.masthead?.focusTitle();
-  }
-
   private async load(): Promise<void> {
     this.phase = 'loading';
     try {
-      this.schedule = await api.broadcast();
+      this.schedule = await mediaApi.broadcast();
       this.phase = 'ready';
     } catch {
       this.phase = 'failed';
@@ -146,7 +142,7 @@ export class CisBroadcastSite extends LitElement {
     if (!site) return nothing;
     return html`
       <cis-media-masthead .site=${site} no-nav ?stats=${true}></cis-media-masthead>
-      <div class="page">${this.renderSchedule()} ${this.renderAbout(site)}</div>
+      <div class="page">${this.renderSchedule()} ${siteAbout(site)}</div>
     `;
   }
 
@@ -198,16 +194,6 @@ export class CisBroadcastSite extends LitElement {
           )}
         </div>
       </section>
-    `;
-  }
-
-  private renderAbout(site: Site): TemplateResult | typeof nothing {
-    if (site.intro.length === 0 && !site.placardId) return nothing;
-    return html`
-      <div class="about">
-        ${site.intro.map((paragraph) => html`<p>${paragraph}</p>`)}
-        ${site.placardId ? html`<cis-placard .placardId=${site.placardId}></cis-placard>` : nothing}
-      </div>
     `;
   }
 }

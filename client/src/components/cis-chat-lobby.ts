@@ -4,11 +4,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { ChatMessage, ChatPeer, ChatRoom, Me, Site } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
 import { ApiFailure } from '../api';
 import { chatApi } from '../api-chat';
 import { liveContext } from '../context';
-import type { CisSocket, LiveConnection } from '../live';
+import { LiveSubscription } from '../controllers/live-subscription';
+import type { LiveConnection } from '../live';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 
 /**
@@ -98,45 +99,27 @@ export class CisChatLobby extends LitElement {
   @state() private unread = new Set<string>();
   @state() private announcement = '';
 
-  private socket: CisSocket | undefined;
+  private readonly subscription = new LiveSubscription(this, {
+    live: () => this.live,
+    pushes: { 'chat:message': (message) => this.onMessage(message), 'chat:room': (room) => this.onRoom(room) },
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    void this.subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    this.socket?.off('chat:message', this.onMessage);
-    this.socket?.off('chat:room', this.onRoom);
-    this.socket = undefined;
-    super.disconnectedCallback();
-  }
-
-  private async subscribe(): Promise<void> {
-    if (!this.live) return;
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('chat:message', this.onMessage);
-      socket.on('chat:room', this.onRoom);
-    } catch (error) {
-      console.error(error);
-    }
   }
 
   /** A room was closed or reopened: update its badge in the list. */
-  private readonly onRoom = (room: ChatRoom): void => {
+  private onRoom(room: ChatRoom): void {
     this.rooms = this.rooms.map((r) => (r.id === room.id ? { ...r, closed: room.closed } : r));
     this.announcement = room.closed ? msg(str`${room.title} has been closed.`) : msg(str`${room.title} is open again.`);
-  };
+  }
 
-  private readonly onMessage = (message: ChatMessage): void => {
+  private onMessage(message: ChatMessage): void {
     if (!message.roomId.startsWith('dm:') || message.from === this.me?.username) return;
     this.unread = new Set([...this.unread, message.from]);
     this.announcement = msg(str`New direct message from ${message.fromName}`);
-  };
+  }
 
   private async load(): Promise<void> {
     this.loading = true;
@@ -201,7 +184,7 @@ export class CisChatLobby extends LitElement {
 
   private renderRoom(site: Site, room: ChatRoom): TemplateResult {
     return html`<li>
-      ${this.link(`${site.address}/room/${room.id}`, room.title)}
+      ${addressLink(`${site.address}/room/${room.id}`, room.title)}
       ${room.closed ? html`<span class="badge">${msg('Closed')}</span>` : nothing}
       <p>${room.description}</p>
       <p class="meta">${room.online === 1 ? msg('1 person here now') : msg(str`${room.online} people here now`)}</p>
@@ -210,16 +193,10 @@ export class CisChatLobby extends LitElement {
 
   private renderContact(site: Site, peer: ChatPeer): TemplateResult {
     return html`<li>
-      ${this.link(`${site.address}/dm/${peer.username}`, peer.displayName)}
+      ${addressLink(`${site.address}/dm/${peer.username}`, peer.displayName)}
       ${this.unread.has(peer.username) ? html`<span class="badge new">${msg('New message')}</span>` : nothing}
       <p class="meta">${msg(str`Role: ${peer.role}`)}</p>
     </li>`;
-  }
-
-  private link(address: string, label: string): TemplateResult {
-    return html`<a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
-      >${label}</a
-    >`;
   }
 }
 

@@ -5,7 +5,6 @@ import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { ChatMessage, ChatPeer, ChatRoom, Me, Site } from '../../../server/protocol/api';
 import type { ChatJoinAck, ChatSendAck, ChatSendRequest } from '../../../server/protocol/events';
-import { addressHref, followAddress } from '../address-link';
 import { chatApi } from '../api-chat';
 import {
   catchUpAfter,
@@ -17,7 +16,10 @@ import {
   type ChatDraft,
 } from '../chat';
 import { liveContext } from '../context';
+import { LiveSubscription } from '../controllers/live-subscription';
+import { PendingFocus } from '../controllers/pending-focus';
 import type { CisSocket, LiveConnection } from '../live';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 import { chatRoomStyles } from './cis-chat-room.styles';
 import type { CisChatComposer } from './cis-chat-composer';
@@ -78,11 +80,36 @@ export class CisChatRoom extends LitElement {
   @query('cis-chat-composer') private composer: CisChatComposer | undefined;
   @query('cis-chat-log') private log: CisChatLog | undefined;
 
-  private socket: CisSocket | undefined;
   private joinSeq = 0;
   /** Sends waiting for the socket to come back. */
   private waiting: ((socket: CisSocket | undefined) => void)[] = [];
-  private focusPending = false;
+
+  private readonly subscription = new LiveSubscription(this, {
+    live: () => this.live,
+    pushes: {
+      'chat:message': (message) => this.onMessage(message),
+      'chat:presence': (update) => this.onPresence(update),
+      'chat:room': (room) => this.onRoom(room),
+      'chat:muted': (state) => this.onMuted(state),
+    },
+    onSubscribed: (connected) => {
+      if (connected) this.onConnect();
+      else this.connected = false;
+    },
+    onConnect: () => this.onConnect(),
+    onDisconnect: () => this.onDisconnect(),
+    onError: () => (this.phase = 'failed'),
+  });
+
+  private readonly pendingFocus = new PendingFocus(this, {
+    ready: () => this.phase !== 'joining',
+    focus: () => this.renderRoot.querySelector<HTMLElement>('h3')?.focus(),
+  });
+
+  /** The socket, while this room is in the document. */
+  private get socket(): CisSocket | undefined {
+    return this.subscription.socket;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,7 +117,6 @@ export class CisChatRoom extends LitElement {
     this.addEventListener('cis-chat-send', this.onSend);
     this.addEventListener('cis-chat-older', this.onOlder);
     this.addEventListener('cis-chat-draft', this.onDraft);
-    void this.subscribe();
   }
 
   override disconnectedCallback(): void {
@@ -98,63 +124,26 @@ export class CisChatRoom extends LitElement {
     this.removeEventListener('cis-chat-older', this.onOlder);
     this.removeEventListener('cis-chat-draft', this.onDraft);
     const socket = this.socket;
-    if (socket) {
-      socket.off('connect', this.onConnect);
-      socket.off('disconnect', this.onDisconnect);
-      socket.off('chat:message', this.onMessage);
-      socket.off('chat:presence', this.onPresence);
-      socket.off('chat:room', this.onRoom);
-      socket.off('chat:muted', this.onMuted);
-      if (socket.connected) socket.emit('chat:leave', { roomId: this.roomId });
-    }
-    this.socket = undefined;
+    if (socket?.connected) socket.emit('chat:leave', { roomId: this.roomId });
     this.waiting.splice(0).forEach((resolve) => resolve(undefined));
-    super.disconnectedCallback();
+    super.disconnectedCallback(); // the subscription lets go of the socket
   }
 
   /** Move focus to the room's heading (once the room is open). */
   async focusHeading(): Promise<void> {
-    this.focusPending = true;
-    this.requestUpdate();
-    await this.updateComplete;
+    await this.pendingFocus.request();
   }
 
-  protected override updated(): void {
-    if (!this.focusPending || this.phase === 'joining') return;
-    this.focusPending = false;
-    this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
-  }
-
-  private async subscribe(): Promise<void> {
-    if (!this.live) return;
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('connect', this.onConnect);
-      socket.on('disconnect', this.onDisconnect);
-      socket.on('chat:message', this.onMessage);
-      socket.on('chat:presence', this.onPresence);
-      socket.on('chat:room', this.onRoom);
-      socket.on('chat:muted', this.onMuted);
-      if (socket.connected) this.onConnect();
-      else this.connected = false;
-    } catch (error) {
-      console.error(error);
-      this.phase = 'failed';
-    }
-  }
-
-  private readonly onConnect = (): void => {
+  private onConnect(): void {
     this.connected = true;
     this.waiting.splice(0).forEach((resolve) => resolve(this.socket));
     void this.join();
-  };
+  }
 
-  private readonly onDisconnect = (): void => {
+  private onDisconnect(): void {
     this.connected = false;
     this.dataset['live'] = 'off';
-  };
+  }
 
   /** Joins (or rejoins after a reconnection, catching up from the last message we have). */
   private async join(): Promise<void> {
@@ -193,7 +182,7 @@ export class CisChatRoom extends LitElement {
     return roomId === this.roomId;
   }
 
-  private readonly onMessage = (message: ChatMessage): void => {
+  private onMessage(message: ChatMessage): void {
     // Also while joining: a message can arrive between the join and its acknowledgement.
     if (!this.isHere(message.roomId) || this.phase === 'refused') return;
     const known = this.messages.some((m) => m.id === message.id);
@@ -202,20 +191,20 @@ export class CisChatRoom extends LitElement {
     if (!known && message.from !== this.me?.username) {
       this.announcement = msg(str`${message.fromName}: ${message.text}`);
     }
-  };
+  }
 
-  private readonly onPresence = (update: { roomId: string; members: ChatPeer[] }): void => {
+  private onPresence(update: { roomId: string; members: ChatPeer[] }): void {
     if (this.isHere(update.roomId)) this.presence = update.members;
-  };
+  }
 
-  private readonly onRoom = (room: ChatRoom): void => {
+  private onRoom(room: ChatRoom): void {
     if (!this.isHere(room.id) || !this.room) return;
     this.room = { ...this.room, closed: room.closed };
-  };
+  }
 
-  private readonly onMuted = (state: { muted: boolean }): void => {
+  private onMuted(state: { muted: boolean }): void {
     this.muted = state.muted;
-  };
+  }
 
   /** Our drafts that the server has stored meanwhile (a push or a rejoin brought them). */
   private dropStoredDrafts(stored: readonly ChatMessage[]): void {
@@ -313,11 +302,7 @@ export class CisChatRoom extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const site = this.site;
     if (!site) return nothing;
-    const back = html`<p class="crumbs">
-      <a href=${addressHref(site.address)} @click=${(e: MouseEvent) => followAddress(e, site.address)}
-        >${msg('All rooms')}</a
-      >
-    </p>`;
+    const back = html`<p class="crumbs">${addressLink(site.address, msg('All rooms'))}</p>`;
     switch (this.phase) {
       case 'joining':
         return html`${back}

@@ -5,10 +5,11 @@ import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { Me, Site } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
 import { dmRoomId, parseChatPath } from '../chat';
 import { liveContext, meContext } from '../context';
-import type { CisSocket, LiveConnection } from '../live';
+import { LiveSubscription } from '../controllers/live-subscription';
+import type { LiveConnection } from '../live';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 import type { CisChatRoom } from './cis-chat-room';
 import './cis-chat-lobby';
@@ -88,20 +89,8 @@ export class CisChatSite extends LitElement {
   @property({ attribute: false })
   live: LiveConnection | undefined;
 
-  private socket: CisSocket | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.dataset['live'] = 'off';
-    void this.subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    this.socket?.off('connect', this.onConnect);
-    this.socket?.off('disconnect', this.onDisconnect);
-    this.socket = undefined;
-    super.disconnectedCallback();
-  }
+  /** Only for `data-live`: the lobby and the room subscribe to what they show. */
+  private readonly subscription = new LiveSubscription(this, { live: () => this.live, reflect: true });
 
   /** Move focus to the page's heading (the room's, in a room). */
   async focusHeading(): Promise<void> {
@@ -114,28 +103,6 @@ export class CisChatSite extends LitElement {
   protected override willUpdate(): void {
     if (this.site) this.network = this.site.network;
   }
-
-  private async subscribe(): Promise<void> {
-    if (!this.live) return;
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('connect', this.onConnect);
-      socket.on('disconnect', this.onDisconnect);
-      if (socket.connected) this.onConnect();
-    } catch (error) {
-      console.error(error);
-    }
-  }
-
-  private readonly onConnect = (): void => {
-    this.dataset['live'] = 'on';
-  };
-
-  private readonly onDisconnect = (): void => {
-    this.dataset['live'] = 'off';
-  };
 
   override render(): TemplateResult | typeof nothing {
     const site = this.site;
@@ -172,11 +139,7 @@ export class CisChatSite extends LitElement {
           <div class="notice">
             <h3>${msg('There is no such page on this site')}</h3>
             <p>${msg('The address names a page this site does not have.')}</p>
-            <p>
-              <a href=${addressHref(site.address)} @click=${(e: MouseEvent) => followAddress(e, site.address)}
-                >${msg('Go to the room list')}</a
-              >
-            </p>
+            <p>${addressLink(site.address, msg('Go to the room list'))}</p>
           </div>
         `;
     }

@@ -4,8 +4,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg } from '@lit/localize';
 import type { Article, Section } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
 import { formatDateline, sectionLabel } from '../media';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 import { mediaStyles } from '../styles/media';
 import './cis-placard';
@@ -110,10 +110,7 @@ export class CisMediaArticle extends LitElement {
     return html`
       <article aria-labelledby="headline">
         <p class="kicker">
-          <a href=${addressHref(sectionAddress)} @click=${(event: MouseEvent) => followAddress(event, sectionAddress)}
-            >${sectionLabel(article.section, this.sections)}</a
-          >
-          ·
+          ${addressLink(sectionAddress, sectionLabel(article.section, this.sections))} ·
           <time datetime=${article.date}>${formatDateline(article.date)}</time>
         </p>
         <h3 id="headline" tabindex="-1">${article.title}</h3>

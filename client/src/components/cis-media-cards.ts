@@ -3,8 +3,8 @@ import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
 import type { ArticleSummary, Section, Site } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
 import { formatDateline, sectionLabel } from '../media';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 import { mediaStyles } from '../styles/media';
 
@@ -103,11 +103,7 @@ export class CisMediaCards extends LitElement {
             >${formatDateline(article.date)}</time
           >
         </p>
-        <h4>
-          <a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
-            >${article.title}</a
-          >
-        </h4>
+        <h4>${addressLink(address, article.title)}</h4>
         <p>${article.summary}</p>
       </li>
     `;

@@ -3,8 +3,8 @@ import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ArticleSummary, Section, Site } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
 import { formatDateline, sectionLabel } from '../media';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 import { mediaStyles } from '../styles/media';
 import './cis-media-cards';
@@ -107,7 +107,7 @@ export class CisMediaFront extends LitElement {
           ${sectionLabel(lead.section, this.sections)} ·
           <time datetime=${lead.date}>${formatDateline(lead.date)}</time>
         </p>
-        <h3 id="lead-title">${this.link(`${site.address}/article/${lead.id}`, lead.title)}</h3>
+        <h3 id="lead-title">${addressLink(`${site.address}/article/${lead.id}`, lead.title)}</h3>
         <div class="rule" aria-hidden="true"></div>
         <p class="summary">${lead.summary}</p>
       </section>
@@ -145,19 +145,13 @@ export class CisMediaFront extends LitElement {
                 column
               ></cis-media-cards>
               <p class="more">
-                ${this.link(`${site.address}/section/${section.id}`, msg(str`More: ${section.label}`))}
+                ${addressLink(`${site.address}/section/${section.id}`, msg(str`More: ${section.label}`))}
               </p>
             </section>
           `,
         )}
       </div>
     `;
-  }
-
-  private link(address: string, label: string): TemplateResult {
-    return html`<a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
-      >${label}</a
-    >`;
   }
 }
 

@@ -4,11 +4,16 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { Article, ArticleSummary, Section, SectionId, Site } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
-import { ApiFailure, api } from '../api';
+import { ApiFailure } from '../api';
+import { mediaApi } from '../api-media';
 import { liveContext } from '../context';
-import type { CisSocket, LiveConnection } from '../live';
-import { isSectionId, prepend, sectionLabel } from '../media';
+import { LiveSubscription } from '../controllers/live-subscription';
+import { PendingFocus } from '../controllers/pending-focus';
+import type { LiveConnection } from '../live';
+import { parseMediaPath, prepend, sectionLabel } from '../media';
+import type { MediaRoute } from '../media';
+import { addressLink } from '../address-link';
+import { loadFailedNotice, siteAbout, siteNotice } from '../site-templates';
 import { sharedStyles } from '../styles/shared';
 import { mediaStyles } from '../styles/media';
 import { mediaSiteStyles } from './cis-media-site.styles';
@@ -18,7 +23,6 @@ import './cis-media-article';
 import './cis-media-cards';
 import './cis-media-front';
 import './cis-media-masthead';
-import './cis-placard';
 
 /** Articles per section page. */
 const SECTION_PAGE_SIZE = 10;
@@ -26,28 +30,6 @@ const SECTION_PAGE_SIZE = 10;
 const FRONT_PAGE_SIZE = 50;
 /** Other articles of its section under an article. */
 const RELATED_COUNT = 3;
-
-/** Which page of a media site a path names. */
-type MediaRoute =
-  | { kind: 'front' }
-  | { kind: 'section'; section: SectionId; page: number }
-  | { kind: 'article'; id: string }
-  | { kind: 'unknown' };
-
-/** Reads '' | '/section/<id>[/page/<n>]' | '/article/<id>'; anything else is an unknown page. */
-function parsePath(path: string): MediaRoute {
-  const [first, second, third, fourth, ...rest] = path.split('/').filter(Boolean);
-  if (first === undefined) return { kind: 'front' };
-  if (rest.length > 0) return { kind: 'unknown' };
-  if (first === 'article' && second && third === undefined) return { kind: 'article', id: second };
-  if (first === 'section' && isSectionId(second)) {
-    if (third === undefined) return { kind: 'section', section: second, page: 1 };
-    const page = Number(fourth);
-    if (third === 'page' && /^\d{1,4}$/.test(fourth ?? '') && page >= 1)
-      return { kind: 'section', section: second, page };
-  }
-  return { kind: 'unknown' };
-}
 
 type Phase = 'loading' | 'ready' | 'failed';
 
@@ -86,37 +68,36 @@ export class CisMediaSite extends LitElement {
   @query('cis-media-masthead') private masthead: CisMediaMasthead | undefined;
   @query('cis-media-article') private articleView: CisMediaArticle | undefined;
 
-  private socket: CisSocket | undefined;
   private loadSeq = 0;
   /** Pushes received while a list was being fetched, replayed on its answer. */
   private pushedDuringLoad: ArticleSummary[] = [];
   private removedDuringLoad = new Set<string>();
-  private focusPending = false;
+
+  private readonly subscription = new LiveSubscription(this, {
+    live: () => this.live,
+    pushes: {
+      'media:published': (article) => this.onPublished(article),
+      'media:unpublished': (ref) => this.onUnpublished(ref),
+    },
+    reflect: true,
+    onConnect: () => {
+      // Pushes sent while disconnected are lost: fetch the list again, quietly.
+      if (this.phase === 'ready' && this.route.kind !== 'article') void this.load(true);
+    },
+  });
+
+  private readonly pendingFocus = new PendingFocus(this, {
+    ready: () => this.phase !== 'loading',
+    focus: () => this.focusPage(),
+  });
 
   private get route(): MediaRoute {
-    return parsePath(this.path);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.dataset['live'] = 'off';
-    void this.subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    this.socket?.off('media:published', this.onPublished);
-    this.socket?.off('media:unpublished', this.onUnpublished);
-    this.socket?.off('connect', this.onConnect);
-    this.socket?.off('disconnect', this.onDisconnect);
-    this.socket = undefined;
-    super.disconnectedCallback();
+    return parseMediaPath(this.path);
   }
 
   /** Move focus to the page's main heading once it has loaded. */
   async focusHeading(): Promise<void> {
-    this.focusPending = true;
-    this.requestUpdate();
-    await this.updateComplete;
+    await this.pendingFocus.request();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -124,41 +105,13 @@ export class CisMediaSite extends LitElement {
     if (changed.has('site') || changed.has('path')) void this.load(false);
   }
 
-  protected override updated(): void {
-    if (!this.focusPending || this.phase === 'loading') return;
-    this.focusPending = false;
+  private focusPage(): void {
     const route = this.route;
     if (this.phase === 'ready' && route.kind === 'front') void this.masthead?.focusTitle();
     else if (this.phase === 'ready' && route.kind === 'article' && !this.withdrawn)
       void this.articleView?.focusHeading();
     else this.renderRoot.querySelector<HTMLElement>('.focus-target')?.focus();
   }
-
-  private async subscribe(): Promise<void> {
-    if (!this.live) return;
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('media:published', this.onPublished);
-      socket.on('media:unpublished', this.onUnpublished);
-      socket.on('connect', this.onConnect);
-      socket.on('disconnect', this.onDisconnect);
-      if (socket.connected) this.dataset['live'] = 'on';
-    } catch (error) {
-      console.error(error);
-    }
-  }
-
-  private readonly onConnect = (): void => {
-    this.dataset['live'] = 'on';
-    // Pushes sent while disconnected are lost: fetch the list again, quietly.
-    if (this.phase === 'ready' && this.route.kind !== 'article') void this.load(true);
-  };
-
-  private readonly onDisconnect = (): void => {
-    this.dataset['live'] = 'off';
-  };
 
   /** Whether a pushed article belongs on the list now on screen. */
   private belongsHere(article: ArticleSummary): boolean {
@@ -168,7 +121,7 @@ export class CisMediaSite extends LitElement {
     return route.kind === 'section' && route.page === 1 && route.section === article.section;
   }
 
-  private readonly onPublished = (article: ArticleSummary): void => {
+  private onPublished(article: ArticleSummary): void {
     if (!this.belongsHere(article)) return;
     if (this.phase === 'loading') this.pushedDuringLoad.push(article);
     const isNew = !this.articles.some((known) => known.id === article.id);
@@ -177,9 +130,9 @@ export class CisMediaSite extends LitElement {
     this.total += 1;
     this.fresh = new Set([...this.fresh, article.id]);
     this.announcement = msg(str`New article: ${article.title}`);
-  };
+  }
 
-  private readonly onUnpublished = (ref: { id: string; site: string }): void => {
+  private onUnpublished(ref: { id: string; site: string }): void {
     if (ref.site !== this.site?.id) return;
     if (this.phase === 'loading') this.removedDuringLoad.add(ref.id);
     if (this.articles.some((known) => known.id === ref.id)) {
@@ -187,7 +140,7 @@ export class CisMediaSite extends LitElement {
       this.total = Math.max(0, this.total - 1);
     }
     if (this.article?.id === ref.id) this.withdrawn = true;
-  };
+  }
 
   /** Fetch what the current path shows; `quiet` keeps the page on screen meanwhile. */
   private async load(quiet: boolean): Promise<void> {
@@ -206,19 +159,19 @@ export class CisMediaSite extends LitElement {
     this.removedDuringLoad = new Set();
     try {
       if (route.kind === 'article') {
-        const article = await api.article(route.id);
+        const article = await mediaApi.article(route.id);
         if (seq !== this.loadSeq) return;
         if (article.site !== site.id) throw new ApiFailure(404, 'not_found', 'Not on this site.');
         this.article = article;
         // The rest of the section, and the section list for the navigation (best effort).
-        const more = await api
+        const more = await mediaApi
           .articles({ site: site.id, section: article.section, pageSize: RELATED_COUNT + 1 })
           .catch(() => undefined);
         if (seq !== this.loadSeq) return;
         this.articles = (more?.articles ?? []).filter((known) => known.id !== article.id).slice(0, RELATED_COUNT);
         if (more) this.sections = more.sections;
       } else if (route.kind === 'front' || route.kind === 'section') {
-        const response = await api.articles(
+        const response = await mediaApi.articles(
           route.kind === 'front'
             ? { site: site.id, pageSize: FRONT_PAGE_SIZE }
             : { site: site.id, section: route.section, page: route.page, pageSize: SECTION_PAGE_SIZE },
@@ -230,7 +183,7 @@ export class CisMediaSite extends LitElement {
         this.total = response.total;
         this.sections = response.sections;
       } else if (this.sections.length === 0) {
-        const response = await api.articles({ site: site.id, pageSize: 1 }).catch(() => undefined);
+        const response = await mediaApi.articles({ site: site.id, pageSize: 1 }).catch(() => undefined);
         if (seq !== this.loadSeq) return;
         this.sections = response?.sections ?? [];
       }
@@ -257,7 +210,7 @@ export class CisMediaSite extends LitElement {
       ></cis-media-masthead>
       <div class="page">
         <p class="announce" role="status">${this.announcement}</p>
-        ${this.renderBody(site, route)} ${route.kind === 'front' ? this.renderAbout(site) : nothing}
+        ${this.renderBody(site, route)} ${route.kind === 'front' ? siteAbout(site) : nothing}
       </div>
     `;
   }
@@ -311,10 +264,10 @@ export class CisMediaSite extends LitElement {
               <ul>
                 ${
                   page > 1
-                    ? html`<li>${this.link(pageAddress(Math.min(page - 1, pages)), msg('Newer articles'))}</li>`
+                    ? html`<li>${addressLink(pageAddress(Math.min(page - 1, pages)), msg('Newer articles'))}</li>`
                     : nothing
                 }
-                ${page < pages ? html`<li>${this.link(pageAddress(page + 1), msg('Older articles'))}</li>` : nothing}
+                ${page < pages ? html`<li>${addressLink(pageAddress(page + 1), msg('Older articles'))}</li>` : nothing}
               </ul>
             </nav>`
           : nothing
@@ -363,43 +316,15 @@ export class CisMediaSite extends LitElement {
         msg('Your access does not include this part of the state media.'),
       );
     }
-    return html`
-      <div class="notice" role="alert">
-        <h3 class="focus-target" tabindex="-1">${msg('This page could not be loaded')}</h3>
-        <p>${msg('The server could not be reached. Try again in a moment.')}</p>
-        <button type="button" @click=${() => void this.load(false)}>${msg('Try again')}</button>
-      </div>
-    `;
+    return loadFailedNotice(() => void this.load(false));
   }
 
   private renderNotice(site: Site, title: string, text: string): TemplateResult {
-    return html`
-      <div class="notice">
-        <h3 class="focus-target" tabindex="-1">${title}</h3>
-        <p>${text}</p>
-        <p>${this.link(site.address, msg('Go to the front page'))}</p>
-      </div>
-    `;
-  }
-
-  private renderAbout(site: Site): TemplateResult | typeof nothing {
-    if (site.intro.length === 0 && !site.placardId) return nothing;
-    return html`
-      <div class="about">
-        ${site.intro.map((paragraph) => html`<p>${paragraph}</p>`)}
-        ${site.placardId ? html`<cis-placard .placardId=${site.placardId}></cis-placard>` : nothing}
-      </div>
-    `;
+    return siteNotice(title, text, { address: site.address, label: msg('Go to the front page') });
   }
 
   private sectionName(section: SectionId): string {
     return sectionLabel(section, this.sections);
-  }
-
-  private link(address: string, label: string): TemplateResult {
-    return html`<a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
-      >${label}</a
-    >`;
   }
 }
 

@@ -5,7 +5,9 @@ import { localized, msg, str } from '@lit/localize';
 import type { ModerationItem } from '../../../server/protocol/api';
 import { roleLabel } from '../boards';
 import { formatInstant } from '../media';
+import { noneMark, scrollingTable } from '../scrolling-table';
 import { sharedStyles } from '../styles/shared';
+import { recordTableStyles } from '../styles/tables';
 
 /** How much of a post's text the table shows. */
 const EXCERPT = 140;
@@ -19,29 +21,14 @@ const EXCERPT = 140;
 export class CisModerationHistory extends LitElement {
   static override styles = [
     sharedStyles,
+    recordTableStyles,
     css`
       :host {
         display: block;
       }
-      .scroller {
-        overflow-x: auto;
-        border: 1px solid var(--cis-line);
-        border-radius: 8px;
-        background: var(--cis-paper);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
       th,
       td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.5rem 0.75rem;
         border-bottom: 1px solid var(--cis-line);
-      }
-      thead th {
-        background: #eef0f3;
       }
       .excerpt {
         display: block;
@@ -69,28 +56,12 @@ export class CisModerationHistory extends LitElement {
 
   override render(): TemplateResult {
     if (this.decisions.length === 0) return html`<p class="empty">${msg('No decisions yet.')}</p>`;
-    return html`
-      <div class="scroller" tabindex="0" role="region" aria-label=${msg('Decisions')}>
-        <table>
-          <caption class="visually-hidden">
-            ${msg('Moderation decisions, newest first')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg('Time')}</th>
-              <th scope="col">${msg('Decision')}</th>
-              <th scope="col">${msg('Post')}</th>
-              <th scope="col">${msg('Author')}</th>
-              <th scope="col">${msg('Reason')}</th>
-              <th scope="col">${msg('Censor')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.decisions.map((item) => this.renderRow(item))}
-          </tbody>
-        </table>
-      </div>
-    `;
+    return scrollingTable({
+      label: msg('Decisions'),
+      caption: msg('Moderation decisions, newest first'),
+      columns: [msg('Time'), msg('Decision'), msg('Post'), msg('Author'), msg('Reason'), msg('Censor')],
+      rows: this.decisions.map((item) => this.renderRow(item)),
+    });
   }
 
   private renderRow(item: ModerationItem): TemplateResult {
@@ -107,9 +78,7 @@ export class CisModerationHistory extends LitElement {
           <span class="excerpt">${excerpt}</span>
         </th>
         <td>${item.authorName}, ${roleLabel(item.authorRole)}</td>
-        <td>
-          ${item.reason ?? html`<span aria-hidden="true">—</span><span class="visually-hidden">${msg('none')}</span>`}
-        </td>
+        <td>${item.reason ?? noneMark()}</td>
         <td>${item.decidedBy ?? ''}</td>
       </tr>
     `;

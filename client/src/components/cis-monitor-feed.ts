@@ -5,7 +5,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ChatMonitorEntry } from '../../../server/protocol/api';
 import { messageTime, monitorRoomLabel } from '../chat';
+import { scrollingTable } from '../scrolling-table';
 import { sharedStyles } from '../styles/shared';
+import { logTableStyles } from '../styles/tables';
 
 /**
  * The censor's view of every chat message, newest first, delivered or not: room,
@@ -17,44 +19,15 @@ import { sharedStyles } from '../styles/shared';
 export class CisMonitorFeed extends LitElement {
   static override styles = [
     sharedStyles,
+    logTableStyles,
     css`
       :host {
         display: block;
-      }
-      .scroller {
-        position: relative;
-        max-height: 70vh;
-        overflow: auto;
-        border: 1px solid var(--cis-line);
-        border-radius: 8px;
-        background: var(--cis-paper);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.95rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.45rem 0.6rem;
-        border-bottom: 1px solid #e3e5e8;
-        vertical-align: top;
-      }
-      thead th {
-        position: sticky;
-        top: 0;
-        background: #eceef1;
-        z-index: 1;
       }
       td.text {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
         min-width: 10rem;
-      }
-      time {
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
       }
       .outcome {
         display: inline-block;
@@ -108,31 +81,16 @@ export class CisMonitorFeed extends LitElement {
 
   override render(): TemplateResult {
     if (this.entries.length === 0) return html`<p class="empty">${msg('No chat messages yet.')}</p>`;
-    return html`
-      <div class="scroller" tabindex="0" role="region" aria-label=${msg('Monitored messages')}>
-        <table>
-          <caption class="visually-hidden">
-            ${msg('Every chat message, newest first')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg('Time')}</th>
-              <th scope="col">${msg('Room')}</th>
-              <th scope="col">${msg('Sender')}</th>
-              <th scope="col">${msg('Message')}</th>
-              <th scope="col">${msg('Outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${repeat(
-              this.entries,
-              (entry) => entry.id,
-              (entry) => this.renderRow(entry),
-            )}
-          </tbody>
-        </table>
-      </div>
-    `;
+    return scrollingTable({
+      label: msg('Monitored messages'),
+      caption: msg('Every chat message, newest first'),
+      columns: [msg('Time'), msg('Room'), msg('Sender'), msg('Message'), msg('Outcome')],
+      rows: repeat(
+        this.entries,
+        (entry) => entry.id,
+        (entry) => this.renderRow(entry),
+      ),
+    });
   }
 
   private renderRow(entry: ChatMonitorEntry): TemplateResult {

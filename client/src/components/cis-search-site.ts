@@ -3,9 +3,10 @@ import type { TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ArticleSummary, SearchResponse, Site } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
-import { ApiFailure, api } from '../api';
+import { ApiFailure } from '../api';
+import { mediaApi } from '../api-media';
 import { formatDateline } from '../media';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 import { mediaStyles } from '../styles/media';
 import './cis-placard';
@@ -132,7 +133,7 @@ export class CisSearchSite extends LitElement {
     this.searching = true;
     this.error = '';
     try {
-      const response = await api.search(q);
+      const response = await mediaApi.search(q);
       if (seq === this.seq) this.response = response;
     } catch (error) {
       if (seq !== this.seq) return;
@@ -197,15 +198,7 @@ export class CisSearchSite extends LitElement {
     const address = site ? `${site.address}/article/${result.id}` : undefined;
     return html`
       <li>
-        <h3>
-          ${
-            address
-              ? html`<a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
-                  >${result.title}</a
-                >`
-              : result.title
-          }
-        </h3>
+        <h3>${address ? addressLink(address, result.title) : result.title}</h3>
         <p class="where">
           ${site?.title ?? result.site} · <time datetime=${result.date}>${formatDateline(result.date)}</time>
         </p>

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Network, Site, SiteApp } from '../../../server/protocol/api';
 import { sharedStyles } from '../styles/shared';
+import { siteHeadStyles } from '../styles/site';
 import './cis-placard';
 
 /** What the browser frame shows in its page area. */
@@ -44,44 +45,8 @@ interface SiteAppElement extends HTMLElement {
 export class CisSitePage extends LitElement {
   static override styles = [
     sharedStyles,
+    siteHeadStyles,
     css`
-      :host {
-        display: block;
-      }
-      .banner {
-        height: 14px;
-        margin: -1.25rem -1.25rem 1.25rem;
-        background: linear-gradient(
-          to bottom,
-          #1e3a8a 0 3px,
-          #ffffff 3px 4px,
-          #b91c1c 4px 10px,
-          #ffffff 10px 11px,
-          #1e3a8a 11px
-        );
-      }
-      :host([network='foreign']) .banner {
-        background: #3d5a5b;
-        height: 6px;
-      }
-      h2 {
-        margin: 0 0 0.25rem;
-        font-size: 1.6rem;
-        color: #8b1414;
-      }
-      :host([network='foreign']) h2 {
-        color: #23393a;
-        font-family: Georgia, 'Times New Roman', serif;
-      }
-      .address {
-        margin: 0 0 1rem;
-        color: var(--cis-muted);
-        font-size: 0.95rem;
-      }
-      code {
-        font-family: ui-monospace, 'Cascadia Mono', 'Noto Sans Mono', monospace;
-        overflow-wrap: anywhere;
-      }
       .intro p {
         margin: 0 0 0.75rem;
         max-width: 46rem;

@@ -3,9 +3,9 @@ import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ThreadSummary } from '../../../server/protocol/api';
-import { addressHref, followAddress } from '../address-link';
 import { roleLabel, statusLabel } from '../boards';
 import { formatInstant } from '../media';
+import { addressLink } from '../address-link';
 import { sharedStyles } from '../styles/shared';
 import { boardsStyles } from './cis-boards.styles';
 
@@ -87,11 +87,7 @@ export class CisThreadList extends LitElement {
     const classes = [thread.status, this.fresh.has(thread.id) ? 'fresh' : ''].join(' ');
     return html`
       <li class=${classes}>
-        <p class="title">
-          <a href=${addressHref(address)} @click=${(event: MouseEvent) => followAddress(event, address)}
-            >${thread.title}</a
-          >
-        </p>
+        <p class="title">${addressLink(address, thread.title)}</p>
         <p class="meta">
           <span class="author">${thread.authorName}</span>, ${roleLabel(thread.authorRole)} ·
           <time datetime=${thread.createdAt}>${formatInstant(thread.createdAt)}</time> · ${replies}

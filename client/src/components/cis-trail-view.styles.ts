@@ -1,7 +1,7 @@
 /** Styles of `cis-trail-view`, kept apart so the element file stays about behaviour. */
 import { css } from 'lit';
 
-/** The filters row, the live indicator and the events table. */
+/** The filters row, the live indicator and the events table's columns (after `logTableStyles`). */
 export const trailViewStyles = css`
   :host {
     display: block;
@@ -52,40 +52,9 @@ export const trailViewStyles = css`
     border: 1px dashed var(--cis-line);
     border-radius: 8px;
   }
-  .scroller {
-    /* contains the absolutely positioned visually-hidden texts of scrolled-away rows */
-    position: relative;
-    max-height: 70vh;
-    overflow: auto;
-    border: 1px solid var(--cis-line);
-    border-radius: 8px;
-    background: var(--cis-paper);
-  }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: 0.95rem;
-  }
-  th,
-  td {
-    text-align: left;
-    padding: 0.45rem 0.6rem;
-    border-bottom: 1px solid #e3e5e8;
-    vertical-align: top;
-  }
-  thead th {
-    position: sticky;
-    top: 0;
-    background: #eceef1;
-    z-index: 1;
-  }
   td.detail {
     overflow-wrap: anywhere;
     min-width: 8rem;
-  }
-  time {
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
   }
   .kind {
     display: inline-block;

@@ -6,9 +6,13 @@ import { localized, msg, str } from '@lit/localize';
 import type { TrailEvent, TrailKind } from '../../../server/protocol/api';
 import { ApiFailure, api } from '../api';
 import { liveContext } from '../context';
-import type { CisSocket, LiveConnection } from '../live';
+import { ArrivalBatcher } from '../controllers/arrival-batcher';
+import { LiveSubscription } from '../controllers/live-subscription';
+import type { LiveConnection } from '../live';
 import { getLocale } from '../localization';
+import { noneMark, scrollingTable } from '../scrolling-table';
 import { sharedStyles } from '../styles/shared';
+import { logTableStyles } from '../styles/tables';
 import { trailViewStyles } from './cis-trail-view.styles';
 
 /** The kinds the filter offers, in the order a monitor thinks of them. */
@@ -63,7 +67,7 @@ function describeDetail(detail: Record<string, string>): string {
 @localized()
 @customElement('cis-trail-view')
 export class CisTrailView extends LitElement {
-  static override styles = [sharedStyles, trailViewStyles];
+  static override styles = [sharedStyles, logTableStyles, trailViewStyles];
 
   /** How many events to fetch and keep on screen (1..200). */
   @property({ type: Number }) limit = 100;
@@ -82,71 +86,48 @@ export class CisTrailView extends LitElement {
   @state() private announcement = '';
   @state() private fresh = new Set<string>();
 
-  private socket: CisSocket | undefined;
   private fetchSeq = 0;
   private userTimer: ReturnType<typeof setTimeout> | undefined;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private unannounced = 0;
+
+  private readonly subscription = new LiveSubscription(this, {
+    live: () => this.live,
+    pushes: { 'trail:event': (event) => this.onTrailEvent(event) },
+    onSubscribed: (connected) => {
+      if (connected) this.onConnect();
+    },
+    onConnect: () => this.onConnect(),
+    onDisconnect: () => (this.liveState = 'offline'),
+    onError: () => (this.liveState = 'offline'),
+  });
+
+  private readonly arrivals = new ArrivalBatcher(this, (count) => {
+    this.announcement = count === 1 ? msg('1 new event') : msg(str`${count} new events`);
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.subscribe();
+    if (!this.live) this.liveState = 'offline';
     void this.refresh();
   }
 
   override disconnectedCallback(): void {
-    this.socket?.off('trail:event', this.onTrailEvent);
-    this.socket?.off('connect', this.onConnect);
-    this.socket?.off('disconnect', this.onDisconnect);
-    this.socket = undefined;
     clearTimeout(this.userTimer);
-    clearTimeout(this.announceTimer);
     super.disconnectedCallback();
   }
 
-  private async subscribe(): Promise<void> {
-    if (!this.live) {
-      this.liveState = 'offline';
-      return;
-    }
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('trail:event', this.onTrailEvent);
-      socket.on('connect', this.onConnect);
-      socket.on('disconnect', this.onDisconnect);
-      if (socket.connected) this.onConnect();
-    } catch (error) {
-      console.error(error);
-      this.liveState = 'offline';
-    }
-  }
-
-  private readonly onConnect = (): void => {
+  private onConnect(): void {
     this.liveState = 'live';
     // Fetch again on every (re)connection: events between the first fetch and joining
     // the live room would otherwise be missed. merge() drops duplicates by id.
     void this.refresh();
-  };
+  }
 
-  private readonly onDisconnect = (): void => {
-    this.liveState = 'offline';
-  };
-
-  private readonly onTrailEvent = (event: TrailEvent): void => {
+  private onTrailEvent(event: TrailEvent): void {
     if (!this.passesFilter(event) || this.events.some((known) => known.id === event.id)) return;
     this.events = merge([event], this.events, this.limit);
     this.fresh = new Set([...this.fresh, event.id]);
-    this.unannounced += 1;
-    // Announce in batches so a busy room does not flood a screen reader.
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      const count = this.unannounced;
-      this.unannounced = 0;
-      this.announcement = count === 1 ? msg('1 new event') : msg(str`${count} new events`);
-    }, 1500);
-  };
+    this.arrivals.add();
+  }
 
   private passesFilter(event: TrailEvent): boolean {
     const user = this.user.trim();
@@ -254,31 +235,16 @@ export class CisTrailView extends LitElement {
       return html`<p class="empty">${msg('Loading events…')}</p>`;
     }
     if (this.events.length === 0) return html`<p class="empty">${msg('No events yet')}</p>`;
-    return html`
-      <div class="scroller" tabindex="0" role="region" aria-label=${msg('Trail events')}>
-        <table>
-          <caption class="visually-hidden">
-            ${msg('Surveillance trail, newest first')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg('Time')}</th>
-              <th scope="col">${msg('User')}</th>
-              <th scope="col">${msg('Role')}</th>
-              <th scope="col">${msg('Kind')}</th>
-              <th scope="col">${msg('Detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.events.map((event) => this.renderRow(event))}
-          </tbody>
-        </table>
-      </div>
-    `;
+    return scrollingTable({
+      label: msg('Trail events'),
+      caption: msg('Surveillance trail, newest first'),
+      columns: [msg('Time'), msg('User'), msg('Role'), msg('Kind'), msg('Detail')],
+      rows: this.events.map((event) => this.renderRow(event)),
+    });
   }
 
   private renderRow(event: TrailEvent): TemplateResult {
-    const none = html`<span aria-hidden="true">—</span><span class="visually-hidden">${msg('none')}</span>`;
+    const none = noneMark();
     return html`
       <tr class=${this.fresh.has(event.id) ? 'fresh' : ''}>
         <td><time datetime=${event.at}>${this.formatTime(event.at)}</time></td>

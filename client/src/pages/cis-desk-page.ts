@@ -4,10 +4,13 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { Article, ArticleStatus, ArticleSummary, Section } from '../../../server/protocol/api';
-import { ApiFailure, api } from '../api';
+import { ApiFailure } from '../api';
+import { mediaApi } from '../api-media';
 import { liveContext } from '../context';
-import type { CisSocket, LiveConnection } from '../live';
+import { LiveSubscription } from '../controllers/live-subscription';
+import type { LiveConnection } from '../live';
 import { MEDIA_SITES, SECTION_IDS, sectionLabel } from '../media';
+import { staffPageStyles } from '../styles/page';
 import { sharedStyles } from '../styles/shared';
 import type { CisArticleForm, DeskSite } from '../components/cis-article-form';
 import type { ArticleAction } from '../components/cis-article-table';
@@ -29,17 +32,10 @@ type StatusFilter = ArticleStatus | 'all';
 export class CisDeskPage extends LitElement {
   static override styles = [
     sharedStyles,
+    staffPageStyles,
     css`
-      :host {
-        display: block;
-      }
-      h1 {
-        margin: 0.5rem 0 0.25rem;
-      }
       .lede {
         margin: 0 0 1.25rem;
-        color: var(--cis-muted);
-        max-width: 50rem;
       }
       .compose {
         background: var(--cis-paper);
@@ -63,16 +59,6 @@ export class CisDeskPage extends LitElement {
         display: flex;
         gap: 0.5rem;
         align-items: center;
-      }
-      .message {
-        margin: 0 0 0.75rem;
-        font-weight: 600;
-      }
-      .message:empty {
-        display: none;
-      }
-      .success {
-        color: #14532d;
       }
       .pager {
         display: flex;
@@ -102,48 +88,31 @@ export class CisDeskPage extends LitElement {
 
   @query('cis-article-form') private form: CisArticleForm | undefined;
 
-  private socket: CisSocket | undefined;
   private loadSeq = 0;
+
+  // Something went out or was withdrawn (perhaps a scheduled article): show the desk as it is now.
+  private readonly subscription = new LiveSubscription(this, {
+    live: () => this.live,
+    pushes: { 'media:published': () => void this.refresh(), 'media:unpublished': () => void this.refresh() },
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('cis-article-saved', this.onSaved);
     this.addEventListener('cis-article-action', this.onAction);
     void this.refresh();
-    void this.subscribe();
   }
 
   override disconnectedCallback(): void {
     this.removeEventListener('cis-article-saved', this.onSaved);
     this.removeEventListener('cis-article-action', this.onAction);
-    this.socket?.off('media:published', this.onPush);
-    this.socket?.off('media:unpublished', this.onPush);
-    this.socket = undefined;
     super.disconnectedCallback();
   }
-
-  private async subscribe(): Promise<void> {
-    if (!this.live) return;
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('media:published', this.onPush);
-      socket.on('media:unpublished', this.onPush);
-    } catch (error) {
-      console.error(error);
-    }
-  }
-
-  /** Something went out or was withdrawn (perhaps a scheduled article): show the desk as it is now. */
-  private readonly onPush = (): void => {
-    void this.refresh();
-  };
 
   private async refresh(): Promise<void> {
     const seq = ++this.loadSeq;
     try {
-      const response = await api.articles({ status: this.filter, page: this.page, pageSize: PAGE_SIZE });
+      const response = await mediaApi.articles({ status: this.filter, page: this.page, pageSize: PAGE_SIZE });
       if (seq !== this.loadSeq) return;
       this.articles = response.articles;
       this.total = response.total;
@@ -186,17 +155,17 @@ export class CisDeskPage extends LitElement {
   private async run(id: string, title: string, action: ArticleAction): Promise<void> {
     switch (action) {
       case 'edit': {
-        this.editing = await api.article(id);
+        this.editing = await mediaApi.article(id);
         await this.form?.focusHeading();
         return;
       }
       case 'publish': {
-        await api.publishArticle(id);
+        await mediaApi.publishArticle(id);
         this.success = msg(str`Published “${title}”.`);
         break;
       }
       case 'unpublish': {
-        await api.unpublishArticle(id);
+        await mediaApi.unpublishArticle(id);
         this.success = msg(str`Unpublished “${title}”.`);
         break;
       }

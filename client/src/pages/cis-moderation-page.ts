@@ -8,7 +8,9 @@ import type { ModerationItem } from '../../../server/protocol/api';
 import { ApiFailure } from '../api';
 import { boardsApi } from '../api-boards';
 import { liveContext } from '../context';
-import type { CisSocket, LiveConnection } from '../live';
+import { LiveSubscription } from '../controllers/live-subscription';
+import type { LiveConnection } from '../live';
+import { staffPageStyles } from '../styles/page';
 import { sharedStyles } from '../styles/shared';
 import '../components/cis-moderation-history';
 import '../components/cis-moderation-item';
@@ -41,20 +43,10 @@ function historyWith(history: readonly ModerationItem[], item: ModerationItem): 
 export class CisModerationPage extends LitElement {
   static override styles = [
     sharedStyles,
+    staffPageStyles,
     css`
-      :host {
-        display: block;
-      }
-      h1 {
-        margin: 0.5rem 0 0.25rem;
-      }
       h2 {
         margin: 1.5rem 0 0.75rem;
-      }
-      .lede {
-        margin: 0 0 1rem;
-        color: var(--cis-muted);
-        max-width: 50rem;
       }
       .live {
         margin: 0 0 0.5rem;
@@ -101,71 +93,55 @@ export class CisModerationPage extends LitElement {
 
   @query('#queue-title') private queueTitle: HTMLElement | undefined;
 
-  private socket: CisSocket | undefined;
   private loadSeq = 0;
   /** Pushes that arrived while a fetch was in flight: replayed on its answer, which may predate them. */
   private backlog: { kind: 'queued' | 'decided'; item: ModerationItem }[] = [];
   private fetching = false;
 
+  private readonly subscription = new LiveSubscription(this, {
+    live: () => this.live,
+    pushes: {
+      'moderation:queued': (item) => this.onQueued(item),
+      'moderation:decided': (item) => this.onDecided(item),
+    },
+    reflect: true,
+    onSubscribed: (connected) => {
+      if (connected) this.onConnect();
+    },
+    onConnect: () => this.onConnect(),
+    onDisconnect: () => (this.connected = false),
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.dataset['live'] = 'off';
     this.addEventListener('cis-moderation-decided', this.onDecidedHere);
-    void this.subscribe();
     void this.load(false);
   }
 
   override disconnectedCallback(): void {
     this.removeEventListener('cis-moderation-decided', this.onDecidedHere);
-    this.socket?.off('moderation:queued', this.onQueued);
-    this.socket?.off('moderation:decided', this.onDecided);
-    this.socket?.off('connect', this.onConnect);
-    this.socket?.off('disconnect', this.onDisconnect);
-    this.socket = undefined;
     super.disconnectedCallback();
   }
 
-  private async subscribe(): Promise<void> {
-    if (!this.live) return;
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('moderation:queued', this.onQueued);
-      socket.on('moderation:decided', this.onDecided);
-      socket.on('connect', this.onConnect);
-      socket.on('disconnect', this.onDisconnect);
-      if (socket.connected) this.onConnect();
-    } catch (error) {
-      console.error(error);
-    }
-  }
-
-  private readonly onConnect = (): void => {
+  private onConnect(): void {
     this.connected = true;
-    this.dataset['live'] = 'on';
     // Fetch again on every (re)connection: posts queued before the socket joined would be missed.
     void this.load(true);
-  };
+  }
 
-  private readonly onDisconnect = (): void => {
-    this.connected = false;
-    this.dataset['live'] = 'off';
-  };
-
-  private readonly onQueued = (item: ModerationItem): void => {
+  private onQueued(item: ModerationItem): void {
     if (this.fetching) this.backlog.push({ kind: 'queued', item });
     if (item.status !== 'pending' || this.decisions.some((known) => known.id === item.id)) return;
     const isNew = !this.queue.some((known) => known.id === item.id);
     this.queue = queueWith(this.queue, item);
     if (isNew) this.announcement = msg(str`New in the queue: a post by ${item.authorName}.`);
-  };
+  }
 
-  private readonly onDecided = (item: ModerationItem): void => {
+  private onDecided(item: ModerationItem): void {
     if (this.fetching) this.backlog.push({ kind: 'decided', item });
     this.queue = this.queue.filter((known) => known.id !== item.id);
     this.decisions = historyWith(this.decisions, item);
-  };
+  }
 
   /** A decision made on this screen (or found already made by someone else). */
   private readonly onDecidedHere = (event: GlobalEventHandlersEventMap['cis-moderation-decided']): void => {

@@ -7,7 +7,10 @@ import type { ChatMonitorEntry, ChatMonitorResponse, ChatRoom, TrailEvent } from
 import { ApiFailure } from '../api';
 import { chatApi } from '../api-chat';
 import { liveContext } from '../context';
-import type { CisSocket, LiveConnection } from '../live';
+import { ArrivalBatcher } from '../controllers/arrival-batcher';
+import { LiveSubscription } from '../controllers/live-subscription';
+import type { LiveConnection } from '../live';
+import { staffPageStyles } from '../styles/page';
 import { sharedStyles } from '../styles/shared';
 import type { DisciplineAction, MonitoredUser } from '../components/cis-monitor-people';
 import '../components/cis-monitor-feed';
@@ -40,21 +43,11 @@ type MonitoredRoom = ChatMonitorResponse['rooms'][number];
 export class CisMonitorPage extends LitElement {
   static override styles = [
     sharedStyles,
+    staffPageStyles,
     css`
-      :host {
-        display: block;
-      }
-      h1 {
-        margin: 0.5rem 0 0.25rem;
-      }
       h2 {
         margin: 0 0 0.5rem;
         font-size: 1.25rem;
-      }
-      .lede {
-        margin: 0 0 1rem;
-        color: var(--cis-muted);
-        max-width: 50rem;
       }
       .layout {
         display: grid;
@@ -69,16 +62,6 @@ export class CisMonitorPage extends LitElement {
       .controls {
         display: grid;
         gap: 1.5rem;
-      }
-      .message {
-        margin: 0 0 0.75rem;
-        font-weight: 600;
-      }
-      .message:empty {
-        display: none;
-      }
-      .success {
-        color: #14532d;
       }
       ul.rooms {
         list-style: none;
@@ -123,79 +106,44 @@ export class CisMonitorPage extends LitElement {
   @state() private error = '';
   @state() private announcement = '';
 
-  private socket: CisSocket | undefined;
   private fetchSeq = 0;
   private busy = new Set<string>();
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private unannounced = 0;
+
+  private readonly subscription = new LiveSubscription(this, {
+    live: () => this.live,
+    pushes: {
+      'chat:monitor': (entry) => this.onEntry(entry),
+      'chat:room': (room) => this.onRoom(room),
+      'trail:event': (event) => this.onTrail(event),
+    },
+    reflect: true,
+    // Entries sent while the socket was away are lost: fetch again (merged by id).
+    onConnect: () => void this.refresh(),
+  });
+
+  private readonly arrivals = new ArrivalBatcher(this, (count) => {
+    this.announcement = count === 1 ? msg('1 new chat message') : msg(str`${count} new chat messages`);
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.dataset['live'] = 'off';
     void this.refresh();
-    void this.subscribe();
   }
 
-  override disconnectedCallback(): void {
-    const socket = this.socket;
-    socket?.off('chat:monitor', this.onEntry);
-    socket?.off('chat:room', this.onRoom);
-    socket?.off('trail:event', this.onTrail);
-    socket?.off('connect', this.onConnect);
-    socket?.off('disconnect', this.onDisconnect);
-    this.socket = undefined;
-    clearTimeout(this.announceTimer);
-    super.disconnectedCallback();
-  }
-
-  private async subscribe(): Promise<void> {
-    if (!this.live) return;
-    try {
-      const socket = await this.live.connect();
-      if (!this.isConnected) return;
-      this.socket = socket;
-      socket.on('chat:monitor', this.onEntry);
-      socket.on('chat:room', this.onRoom);
-      socket.on('trail:event', this.onTrail);
-      socket.on('connect', this.onConnect);
-      socket.on('disconnect', this.onDisconnect);
-      if (socket.connected) this.dataset['live'] = 'on';
-    } catch (error) {
-      console.error(error);
-    }
-  }
-
-  private readonly onConnect = (): void => {
-    this.dataset['live'] = 'on';
-    // Entries sent while the socket was away are lost: fetch again (merged by id).
-    void this.refresh();
-  };
-
-  private readonly onDisconnect = (): void => {
-    this.dataset['live'] = 'off';
-  };
-
-  private readonly onEntry = (entry: ChatMonitorEntry): void => {
+  private onEntry(entry: ChatMonitorEntry): void {
     if (this.entries.some((known) => known.id === entry.id)) return;
     this.entries = [entry, ...this.entries].slice(0, LIMIT);
     this.fresh = new Set([...this.fresh, entry.id]);
-    this.unannounced += 1;
-    // Announce in batches so a busy room does not flood a screen reader.
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      const count = this.unannounced;
-      this.unannounced = 0;
-      this.announcement = count === 1 ? msg('1 new chat message') : msg(str`${count} new chat messages`);
-    }, 1500);
-  };
+    this.arrivals.add();
+  }
 
-  private readonly onRoom = (room: ChatRoom): void => {
+  private onRoom(room: ChatRoom): void {
     this.rooms = this.rooms.map((known) => (known.id === room.id ? { ...known, closed: room.closed } : known));
-  };
+  }
 
-  private readonly onTrail = (event: TrailEvent): void => {
+  private onTrail(event: TrailEvent): void {
     if (CONTROL_KINDS.has(event.kind)) void this.refresh();
-  };
+  }
 
   private async refresh(): Promise<void> {
     const seq = ++this.fetchSeq;

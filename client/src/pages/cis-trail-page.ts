@@ -1,7 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
+import { staffPageStyles } from '../styles/page';
 import { sharedStyles } from '../styles/shared';
 import '../components/cis-trail-view';
 
@@ -9,22 +10,7 @@ import '../components/cis-trail-view';
 @localized()
 @customElement('cis-trail-page')
 export class CisTrailPage extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-      h1 {
-        margin: 0.5rem 0 0.25rem;
-      }
-      .lede {
-        margin: 0 0 1rem;
-        color: var(--cis-muted);
-        max-width: 50rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, staffPageStyles];
 
   override render(): TemplateResult {
     return html`
