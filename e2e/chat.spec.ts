@@ -6,7 +6,7 @@
  * and revokes. axe-clean chat view and monitor; both are photographed for review.
  */
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { PERSONAS, expectNoSeriousA11yViolations, framePage, loginAs, openAs, pathIs } from './helpers';
+import { PERSONAS, expectNoSeriousA11yViolations, framePage, loginAs, openAs, pathIs, postJson } from './helpers';
 
 const ELITE = PERSONAS.elite.displayName;
 const SCIENTIST = PERSONAS.scientist.displayName;
@@ -200,8 +200,8 @@ test('muting and closing a room disable the composer live, and undoing it enable
     for (const page of [elite, scientist]) await expect(composer(page)).toBeEnabled();
   } finally {
     // Leave the shared state as the other tests expect it, whatever happened above.
-    await censor.request.post('/api/users/scientist/mute', { data: { muted: false } });
-    await censor.request.post('/api/chat/rooms/lab/close', { data: { closed: false } });
+    await postJson(censor, '/api/users/scientist/mute', { muted: false });
+    await postJson(censor, '/api/chat/rooms/lab/close', { closed: false });
     await closeAll(elite, scientist, censor);
   }
 });
@@ -228,7 +228,7 @@ test('the censor revokes a user, whose open page drops to the login screen; then
     await expect(censor.getByRole('status').filter({ hasText: `Restored ${SCIENTIST}` })).toBeVisible();
     await loginAs(scientist, PERSONAS.scientist);
   } finally {
-    await censor.request.post('/api/users/scientist/revoke', { data: { revoked: false } });
+    await postJson(censor, '/api/users/scientist/revoke', { revoked: false });
     await closeAll(elite, scientist, censor);
   }
 });

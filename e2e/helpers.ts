@@ -118,3 +118,11 @@ export async function openAddress(page: Page, address: string): Promise<void> {
   await bar.fill(address);
   await bar.press('Enter');
 }
+
+/**
+ * A JSON write through the page's own cookies, as the app's pages send it: with the
+ * page's Origin (the server refuses writes without a same-origin Origin).
+ */
+export async function postJson(page: Page, path: string, data: unknown) {
+  return page.request.post(path, { data, headers: { origin: new URL(page.url()).origin } });
+}

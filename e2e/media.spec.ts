@@ -5,7 +5,16 @@
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import type { ArticleSummary, ArticlesResponse } from '../server/protocol/api';
-import { PERSONAS, expectNoSeriousA11yViolations, framePage, loginAs, openAddress, openAs, pathIs } from './helpers';
+import {
+  PERSONAS,
+  expectNoSeriousA11yViolations,
+  framePage,
+  loginAs,
+  openAddress,
+  openAs,
+  pathIs,
+  postJson,
+} from './helpers';
 
 /** The state-media site shown in the in-page browser. */
 function mediaSite(page: Page) {
@@ -186,13 +195,14 @@ test('a citizen cannot reach any media page by URL', async ({ browser, page }) =
     '/api/media/articles',
     '/api/media/articles?site=news-agency',
     `/api/media/articles/${id}`,
-    '/api/media/search?q=grain',
     '/api/media/broadcast',
   ]) {
     const response = await page.request.get(path);
     expect(response.status(), `GET ${path} as a citizen`).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: expect.any(String) } });
   }
+  const search = await postJson(page, '/api/media/search', { q: 'grain' });
+  expect(search.status(), 'POST /api/media/search as a citizen').toBe(403);
 });
 
 test('an article body with a script or an onerror attribute is shown as text and runs nothing', async ({
@@ -337,7 +347,8 @@ test('the foreigner reads the Visitor News Digest and nothing of the domestic pr
   await expect(frameHeading(page, 2, 'Not reachable on the national network')).toBeVisible();
   for (const path of ['/api/media/articles?site=daily', '/api/media/articles?site=news-agency']) {
     const response = await page.request.get(path);
-    expect(response.status(), `GET ${path} as the foreigner`).toBe(403);
+    // Answered exactly as a site that does not exist.
+    expect(response.status(), `GET ${path} as the foreigner`).toBe(404);
   }
   const all = await page.request.get('/api/media/articles?pageSize=50');
   expect(all.status()).toBe(200);

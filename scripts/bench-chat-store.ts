@@ -48,14 +48,18 @@ async function main(): Promise<void> {
   }
   await writeFile(join(dataDir, 'chat', 'demo', 'general.jsonl'), lines.join('\n') + '\n');
 
-  const built = await buildApp({ ...loadConfig({ QUIET: 'true', CHAT_PER_10S: '1000000' }), dataDir });
+  const built = await buildApp({
+    ...loadConfig({ QUIET: 'true', CHAT_PER_10S: '1000000', CHAT_JOINS_PER_10S: '1000000' }),
+    dataDir,
+  });
   await new Promise<void>((r) => built.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(built.server.address() as AddressInfo).port}`;
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify({ username: 'elite', password: 'demo' }),
   });
+  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const s = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
   await new Promise((r) => s.once('connect', () => r(null)));

@@ -2,9 +2,7 @@
  * Builds the whole app from a config: store, domain services, HTTP routes, sockets.
  * Does not listen; `main.ts` does, and tests start it on port 0.
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { Bus } from './domain/bus';
@@ -14,8 +12,11 @@ import { TrailRecorder } from './domain/recorder';
 import { Tokens } from './auth/tokens';
 import type { Config } from './config';
 import { authenticate, type HttpContext } from './http/context';
+import { writeGuard } from './http/guard';
 import { apiNotFound, errorHandler } from './http/errors';
 import { authRoutes } from './http/routes/auth';
+import { sessionRoutes } from './http/routes/session';
+import { compression, serveClient } from './http/static';
 import { policyRoutes } from './http/routes/policy';
 import { siteRoutes } from './http/routes/sites';
 import { trailRoutes } from './http/routes/trail';
@@ -32,6 +33,9 @@ import { attachRealtime, type IO } from './realtime';
 import { DEMO_PASSWORD, openStore, type Store } from './store/db';
 import { loadPack } from './store/pack-loader';
 import { loadSecret } from './store/secret';
+
+/** How often expired logins are dropped from the store. */
+const LOGIN_PRUNE_MS = 10 * 60 * 1000;
 
 /** A built, not yet listening, app. */
 export interface BuiltApp {
@@ -83,19 +87,6 @@ function securityHeaders() {
   });
 }
 
-function serveClient(app: Express, dir: string): void {
-  const index = join(dir, 'index.html');
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|api$|socket\.io\/).*/, (_req, res) => {
-    if (!existsSync(index)) {
-      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
-}
-
 /** Builds the app; throws PackError for a broken pack, DemoPasswordsError in production with demo passwords. */
 export async function buildApp(config: Config): Promise<BuiltApp> {
   const log = (msg: string, err: unknown) => {
@@ -119,16 +110,26 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  app.use(compression());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use(writeGuard(config.allowedOrigins, config.trustProxy));
   app.use('/api', express.json({ limit: '64kb', strict: true }));
   app.use(authenticate(ctx));
   app.use(authRoutes(ctx));
+  app.use(sessionRoutes(ctx));
   app.use(siteRoutes(ctx));
   app.use(trailRoutes(ctx));
   app.use(policyRoutes(ctx));
-  const media: MediaDeps = { pack, articles: store.articles, recorder, bus, filter: filterOf(pack) };
+  const media: MediaDeps = {
+    pack,
+    articles: store.articles,
+    recorder,
+    bus,
+    filter: filterOf(pack),
+    searchThrottle: new Throttle(config.searchesPerMinute, 60),
+  };
   app.use(mediaRoutes(media));
   const boards: BoardDeps = {
     pack,
@@ -152,6 +153,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     filter: media.filter,
     substitutions: compileSubstitutions(pack.filter.substitutions),
     throttle: new Throttle(config.chatPerTenSeconds, 10),
+    joinThrottle: new Throttle(config.chatJoinsPerTenSeconds, 10),
     online: (sessionId, roomId) => presence.count(sessionId, roomId),
   };
   app.use(chatRoutes(chat));
@@ -177,6 +179,13 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     publishDue(media, new Date()).catch((err: unknown) => log('scheduled publishing failed', err));
   }, config.schedulerMs);
   scheduler.unref();
+  // Logins that were never logged out are dropped once expired, so a kiosk's visits do not pile up.
+  const pruneLogins = () => {
+    store.logins.prune(new Date()).catch((err: unknown) => log('pruning expired logins failed', err));
+  };
+  pruneLogins();
+  const pruner = setInterval(pruneLogins, LOGIN_PRUNE_MS);
+  pruner.unref();
 
   return {
     app,
@@ -186,6 +195,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     pack,
     async close() {
       clearInterval(scheduler);
+      clearInterval(pruner);
       await io.close(); // also closes the HTTP server
       server.closeAllConnections();
       await store.close();

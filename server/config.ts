@@ -16,7 +16,11 @@ export interface Config {
   jwtSecret: string | undefined;
   tokenTtlSeconds: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Express's `trust proxy`: how many reverse proxies in front of the server to trust
+   * for `X-Forwarded-For`/`-Proto`, `'loopback'` for one on this machine, or false (none).
+   */
+  trustProxy: TrustProxy;
   /** Failed logins allowed per 15 minutes, per IP and per IP + user name. */
   loginLimits: { perIp: number; perUser: number };
   /** Extra origins allowed to open sockets (the server's own origin always is). */
@@ -29,31 +33,92 @@ export interface Config {
   postsPerMinute: number;
   /** Chat messages one user may send per ten seconds. */
   chatPerTenSeconds: number;
+  /** Pages one user may open per minute (each is a trail entry). */
+  browsePerMinute: number;
+  /** Searches one user may make per minute (each is a trail entry). */
+  searchesPerMinute: number;
+  /** Chat rooms one user may join per ten seconds (each join announces presence to the room). */
+  chatJoinsPerTenSeconds: number;
 }
+
+/** What `TRUST_PROXY` may say: no proxy, a number of proxy hops, or a proxy on this machine. */
+export type TrustProxy = false | number | 'loopback';
+
+/** A setting the server cannot start with; `message` says what to change. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The shortest `JWT_SECRET` accepted, in bytes (UTF-8). */
+export const MIN_SECRET_BYTES = 32;
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n))
+    throw new ConfigError(`${name} must be a whole number, got "${value}".`);
   return n;
 }
 
-/** Reads the configuration from environment variables (see README). */
+function portNumber(value: string | undefined): number {
+  const port = int(value, 3000, 'PORT');
+  if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got "${value}".`);
+  return port;
+}
+
+function trustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'loopback') return 'loopback';
+  if (/^\d+$/.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
+  const how =
+    'Set TRUST_PROXY to the number of reverse proxies in front of the server (1 for one nginx or Caddy), ' +
+    '"loopback" for a proxy on this same machine, or leave it unset when there is none.';
+  if (v === 'true')
+    throw new ConfigError(
+      `TRUST_PROXY=true is refused: it would believe any X-Forwarded-For header, ` +
+        `so a visitor could rotate it to dodge the login limits. ${how}`,
+    );
+  throw new ConfigError(`TRUST_PROXY="${value}" is not understood. ${how}`);
+}
+
+function bool(value: string | undefined, name: string): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got "${value}".`);
+}
+
+function jwtSecret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES)
+    throw new ConfigError(
+      `JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes (it is ${Buffer.byteLength(value, 'utf8')}); ` +
+        `generate one with: node -e "console.log(require('crypto').randomBytes(48).toString('base64url'))" ` +
+        `or leave JWT_SECRET unset to have one generated into DATA_DIR.`,
+    );
+  return value;
+}
+
+/** Reads the configuration from environment variables (see README); throws ConfigError for a bad one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const scenario = env.SCENARIO ?? 'default';
   return {
-    port: int(env.PORT, 3000, 'PORT'),
+    port: portNumber(env.PORT),
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     scenarioDir: scenario.includes('/') ? resolve(scenario) : resolve(ROOT, 'fixtures', scenario),
     clientDir: resolve(env.CLIENT_DIR ?? resolve(ROOT, 'dist', 'client')),
     production: env.NODE_ENV === 'production',
-    jwtSecret: env.JWT_SECRET || undefined,
+    jwtSecret: jwtSecret(env.JWT_SECRET),
     tokenTtlSeconds: int(env.TOKEN_TTL_SECONDS, 8 * 3600, 'TOKEN_TTL_SECONDS'),
-    cookieSecure: env.COOKIE_SECURE === 'true',
-    trustProxy: env.TRUST_PROXY === 'true',
+    cookieSecure: bool(env.COOKIE_SECURE, 'COOKIE_SECURE'),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     loginLimits: {
       perIp: int(env.LOGIN_MAX_PER_IP, 50, 'LOGIN_MAX_PER_IP'),
       perUser: int(env.LOGIN_MAX_PER_USER, 10, 'LOGIN_MAX_PER_USER'),
@@ -66,5 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerMs: int(env.SCHEDULER_MS, 1000, 'SCHEDULER_MS') || 1000,
     postsPerMinute: int(env.POSTS_PER_MINUTE, 6, 'POSTS_PER_MINUTE') || 6,
     chatPerTenSeconds: int(env.CHAT_PER_10S, 60, 'CHAT_PER_10S') || 60,
+    browsePerMinute: int(env.BROWSE_PER_MINUTE, 120, 'BROWSE_PER_MINUTE') || 120,
+    searchesPerMinute: int(env.SEARCHES_PER_MINUTE, 30, 'SEARCHES_PER_MINUTE') || 30,
+    chatJoinsPerTenSeconds: int(env.CHAT_JOINS_PER_10S, 30, 'CHAT_JOINS_PER_10S') || 30,
   };
 }

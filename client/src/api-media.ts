@@ -56,8 +56,8 @@ export const mediaApi = {
   unpublishArticle: (id: string) => request<Article>('POST', `/media/articles/${encodeURIComponent(id)}/unpublish`),
   /** `POST /api/media/preview` (editors): the sanitised HTML a Markdown body renders to. */
   preview: (body: string) => request<PreviewResponse>('POST', '/media/preview', { body }),
-  /** `GET /api/media/search` (recorded in the trail). */
-  search: (q: string) => request<SearchResponse>('GET', `/media/search${queryString({ q })}`),
+  /** `POST /api/media/search` (recorded in the trail, so never a GET). */
+  search: (q: string) => request<SearchResponse>('POST', '/media/search', { q }),
   /** `GET /api/media/broadcast`: today's listings. */
   broadcast: () => request<BroadcastResponse>('GET', '/media/broadcast'),
 };

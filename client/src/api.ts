@@ -53,14 +53,15 @@ function isApiError(body: unknown): body is ApiError {
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
+    // Every write is JSON (the server refuses any other type, so a cross-site form cannot forge one).
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
       headers:
-        body === undefined
+        method === 'GET'
           ? { accept: 'application/json' }
           : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
+      body: method === 'GET' ? null : JSON.stringify(body ?? {}),
     });
   } catch {
     throw new ApiFailure(0, 'network_error', 'The server could not be reached.');
@@ -96,6 +97,8 @@ export const api = {
   logout: () => request<void>('POST', '/auth/logout'),
   /** `GET /api/me`: the logged-in user, or an `ApiFailure` with status 401. */
   me: () => request<Me>('GET', '/me'),
+  /** `GET /api/session`: the logged-in user or null, always 200 (the first-load probe: no 401 in the console). */
+  session: () => request<{ me: Me | null }>('GET', '/session'),
   /** `GET /api/sites`: the directory of the user's network. */
   sites: () => request<SitesResponse>('GET', '/sites'),
   /** `POST /api/browse`: open an address (recorded in the trail). */

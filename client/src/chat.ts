@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the chat client: the site's paths, message lists merged by seq,
- * client ids for sends, and the words shown for the server's error codes.
+ * presence deltas applied, client ids for sends, and the words shown for the server's error codes.
  */
 import { msg, str } from '@lit/localize';
 import type { ChatMessage, ChatPeer } from '../../server/protocol/api';
@@ -94,6 +94,17 @@ export function joinErrorText(roomId: string, error: { code: string; message: st
     default:
       return error.message || msg('The room could not be opened.');
   }
+}
+
+/** The member list after a presence delta: who joined added (or refreshed), who left removed, by display name. */
+export function applyPresenceDelta(
+  members: readonly ChatPeer[],
+  delta: { joined: readonly ChatPeer[]; left: readonly string[] },
+): ChatPeer[] {
+  const byName = new Map(members.map((p) => [p.username, p]));
+  for (const username of delta.left) byName.delete(username);
+  for (const peer of delta.joined) byName.set(peer.username, peer);
+  return [...byName.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 /** "A, B and C" in the reader's language. */

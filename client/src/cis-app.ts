@@ -55,7 +55,7 @@ export class CisApp extends LitElement {
     `,
   ];
 
-  /** The logged-in user; undefined while logged out or before `/api/me` answered. */
+  /** The logged-in user; undefined while logged out or before `/api/session` answered. */
   @provide({ context: meContext })
   @state()
   private me: Me | undefined;
@@ -98,9 +98,9 @@ export class CisApp extends LitElement {
 
   private async loadMe(): Promise<void> {
     try {
-      this.setUser(await api.me());
+      this.setUser((await api.session()).me ?? undefined);
     } catch (error) {
-      // 401 is the ordinary logged-out case; anything else also lands on the login screen.
+      // The server could not be reached or failed: land on the login screen.
       if (!(error instanceof ApiFailure)) console.error(error);
     } finally {
       this.started = true;

@@ -17,23 +17,23 @@ export class Tokens {
     readonly ttlSeconds: number,
   ) {}
 
-  /** Signs claims into a token that expires after the lifetime. */
+  /** Signs claims into a token that expires at `claims.exp` (the login's own expiry). */
   sign(claims: TokenClaims): string {
-    return jwt.sign({ sid: claims.sid, tv: claims.tv }, this.secret, {
+    return jwt.sign({ sid: claims.sid, tv: claims.tv, lid: claims.lid, exp: claims.exp }, this.secret, {
       algorithm: 'HS256',
       subject: claims.sub,
-      expiresIn: this.ttlSeconds,
     });
   }
 
-  /** Verifies a token (HS256 only, unexpired); null when it is not valid. */
+  /** Verifies a token (HS256 only, unexpired, with a login id); null when it is not valid. */
   verify(token: string): TokenClaims | null {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
       if (typeof payload !== 'object' || typeof payload.sub !== 'string') return null;
-      const { sid, tv } = payload as { sid?: unknown; tv?: unknown };
-      if (typeof sid !== 'string' || typeof tv !== 'number') return null;
-      return { sub: payload.sub, sid, tv };
+      const { sid, tv, lid, exp } = payload as { sid?: unknown; tv?: unknown; lid?: unknown; exp?: unknown };
+      if (typeof sid !== 'string' || typeof tv !== 'number' || typeof lid !== 'string' || typeof exp !== 'number')
+        return null;
+      return { sub: payload.sub, sid, tv, lid, exp };
     } catch {
       return null;
     }

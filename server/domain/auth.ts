@@ -2,25 +2,38 @@
  * Logging in and out, and turning a verified token back into an actor.
  * Token signing lives in the transport; this module decides who someone is.
  */
+import { randomUUID } from 'node:crypto';
 import type { Me } from '../protocol/api';
+import type { Bus } from './bus';
 import { DomainError } from './errors';
 import { DECOY_HASH, verifyPassword } from './passwords';
 import { capabilitiesOf, homeOf, type Actor } from './policy';
-import type { SessionsRepo, UserRecord, UsersRepo } from './ports';
+import type { LoginRecord, LoginsRepo, SessionsRepo, UserRecord, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
 
 /** What a session token carries. */
 export interface TokenClaims {
+  /** The user id. */
   sub: string;
+  /** The simulation session id. */
   sid: string;
+  /** The user's token version when the token was issued. */
   tv: number;
+  /** The login id: the token is valid only while this login lives. */
+  lid: string;
+  /** Expiry, in seconds since the epoch. */
+  exp: number;
 }
 
 /** The stores and recorder the auth functions need. */
 export interface AuthDeps {
   users: UsersRepo;
   sessions: SessionsRepo;
+  logins: LoginsRepo;
   recorder: TrailRecorder;
+  /** How long a login lasts. */
+  ttlSeconds: number;
+  now?: () => Date;
 }
 
 /** Checks a user name and password; records the attempt; returns the user or throws 401. */
@@ -41,15 +54,43 @@ export async function login(
     await deps.recorder.record(subjectOf(user), 'login_failed', { attempted: user.username, reason: 'revoked' });
     throw new DomainError('forbidden', 'revoked', 'Your access has been withdrawn.');
   }
+  const now = (deps.now ?? (() => new Date()))();
+  const exp = Math.floor(now.getTime() / 1000) + deps.ttlSeconds;
+  const record: LoginRecord = {
+    id: randomUUID(),
+    userId: user.id,
+    sessionId: user.sessionId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(exp * 1000).toISOString(),
+  };
+  await deps.logins.start(record, now);
   await deps.recorder.record(subjectOf(user), 'login');
-  return { user, claims: { sub: user.id, sid: user.sessionId, tv: user.tokenVersion } };
+  return { user, claims: { sub: user.id, sid: user.sessionId, tv: user.tokenVersion, lid: record.id, exp } };
 }
 
-/** Resolves verified token claims to an actor, or throws 401 if the user or token is no longer valid. */
-export function actorFromClaims(deps: Pick<AuthDeps, 'users' | 'sessions'>, claims: TokenClaims): Actor {
+/** Whether verified claims still stand: the login lives, unexpired, for a current, unrevoked user. */
+export function claimsValid(
+  deps: Pick<AuthDeps, 'users' | 'sessions' | 'logins'>,
+  claims: TokenClaims,
+  now: Date = new Date(),
+): boolean {
+  if (claims.exp * 1000 <= now.getTime()) return false;
+  const login = deps.logins.get(claims.lid);
+  if (!login || login.userId !== claims.sub || Date.parse(login.expiresAt) <= now.getTime()) return false;
   const user = deps.users.findById(claims.sub);
   const session = deps.sessions.get(claims.sid);
-  if (!user || !session || user.sessionId !== session.id || user.tokenVersion !== claims.tv || user.revoked) {
+  return !!user && !!session && user.sessionId === session.id && user.tokenVersion === claims.tv && !user.revoked;
+}
+
+/** Resolves verified token claims to an actor, or throws 401 if the login, user or token is no longer valid. */
+export function actorFromClaims(
+  deps: Pick<AuthDeps, 'users' | 'sessions' | 'logins'>,
+  claims: TokenClaims,
+  now: Date = new Date(),
+): Actor {
+  const user = deps.users.findById(claims.sub);
+  const session = deps.sessions.get(claims.sid);
+  if (!user || !session || !claimsValid(deps, claims, now)) {
     throw new DomainError('unauthenticated', 'session_expired', 'Please log in again.');
   }
   return { userId: user.id, username: user.username, role: user.role, sessionId: session.id, mode: session.mode };
@@ -74,7 +115,13 @@ export function subjectOf(u: Pick<UserRecord, 'username' | 'role' | 'sessionId'>
   return { username: u.username, role: u.role, sessionId: u.sessionId };
 }
 
-/** Records a logout. */
-export async function logout(deps: Pick<AuthDeps, 'recorder'>, actor: Actor): Promise<void> {
+/** Ends one login (other logins of the same persona stay), records it, and announces it so its sockets close. */
+export async function logout(
+  deps: Pick<AuthDeps, 'recorder' | 'logins'> & { bus: Bus },
+  actor: Actor,
+  loginId: string,
+): Promise<void> {
+  await deps.logins.end(loginId);
+  deps.bus.emit('login:ended', { loginId, userId: actor.userId });
   await deps.recorder.record(subjectOf(actor), 'logout');
 }

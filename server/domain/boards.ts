@@ -61,8 +61,8 @@ export function mayPostOn(
 function readableBoard(deps: BoardDeps, actor: Actor, boardId: string): PackBoard {
   if (!can(actor, 'boards.read')) throw forbidden('Your role may not use the message boards.');
   const board = deps.pack.boards.find((b) => b.id === boardId);
-  if (!board) throw noBoard();
-  if (!mayReadBoard(actor, board)) throw forbidden('This board is not open to your role.');
+  // A board the role may not read answers exactly as one that does not exist.
+  if (!board || !mayReadBoard(actor, board)) throw noBoard();
   return board;
 }
 
@@ -137,10 +137,12 @@ export function listThreads(deps: BoardDeps, actor: Actor, boardId: string): Thr
 }
 
 function threadOf(deps: BoardDeps, actor: Actor, threadId: string): { board: PackBoard; thread: PostRecord } {
+  if (!can(actor, 'boards.read')) throw forbidden('Your role may not use the message boards.');
   const thread = deps.posts.get(threadId);
   if (!thread || thread.sessionId !== actor.sessionId || thread.threadId !== thread.id) throw noThread();
-  const board = readableBoard(deps, actor, thread.boardId);
-  if (!visibleTo(thread, actor)) throw noThread();
+  const board = deps.pack.boards.find((b) => b.id === thread.boardId);
+  // A thread on a board the role may not read, or someone else's unapproved one, is missing.
+  if (!board || !mayReadBoard(actor, board) || !visibleTo(thread, actor)) throw noThread();
   return { board, thread };
 }
 

@@ -8,11 +8,14 @@ import { forbidden } from './errors';
 import type { Pack, PackSite } from './pack';
 import { canOpenSite, networkOf, type Actor } from './policy';
 import type { TrailRecorder } from './recorder';
+import { takeRecorded, type Throttle } from './throttle';
 
 /** What browsing needs: the pack's sites and placards, and the recorder. */
 export interface BrowseDeps {
   pack: Pack;
   recorder: TrailRecorder;
+  /** Page opens per user: each is an fsynced trail entry. */
+  throttle: Throttle;
 }
 
 function present(site: PackSite): Site {
@@ -37,6 +40,8 @@ export function listSites(deps: Pick<BrowseDeps, 'pack'>, actor: Actor): SitesRe
 
 /** Opens an address: a page view if it is in the directory, otherwise the wall. Both are recorded. */
 export async function browse(deps: BrowseDeps, actor: Actor, address: string): Promise<BrowseResponse> {
+  directoryOf(deps, actor);
+  await takeRecorded(deps.throttle, deps.recorder, actor, 'browse', 'You are opening pages too fast. Wait a moment.');
   const result = resolveAddress(address, directoryOf(deps, actor));
   if (result.kind === 'site') {
     const detail: Record<string, string> = { site: result.site.id, address: result.site.address + result.path };

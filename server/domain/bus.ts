@@ -10,6 +10,8 @@ import type { ArticleRecord, PostRecord } from './ports';
 export interface BusEvents {
   'trail:appended': [TrailEvent];
   'user:revoked': [{ userId: string; sessionId: string }];
+  /** A login ended (logout): its sockets close. */
+  'login:ended': [{ loginId: string; userId: string }];
   'media:published': [ArticleRecord];
   'media:unpublished': [ArticleRecord];
   'boards:queued': [PostRecord];

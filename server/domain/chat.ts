@@ -42,6 +42,8 @@ export interface ChatDeps {
   filter: FilterList;
   substitutions: SubstitutionList;
   throttle: Throttle;
+  /** Limits `chat:join` per user: every join announces presence to the whole room. */
+  joinThrottle: Throttle;
   /** How many people are in a room now (from the realtime layer's presence). */
   online?: (sessionId: string, roomId: string) => number;
   now?: () => Date;
@@ -75,33 +77,44 @@ export function contactsOf(deps: ChatDeps, actor: Actor): ChatPeer[] {
     .map(peerOf);
 }
 
-/** Resolves a room or conversation id the actor may enter, or throws 403/404. */
+/** The one answer for a room or conversation that does not exist or that the actor may not see. */
+export const NO_SUCH_ROOM = 'No such room.';
+const noSuchRoom = () => new DomainError('not_found', 'not_found', NO_SUCH_ROOM);
+
+/**
+ * Resolves a room or conversation id the actor may enter. A room closed to the actor's role, a
+ * conversation they are not part of and one with someone they may not message all answer exactly
+ * as a room that does not exist (404 `not_found`), so ids cannot be probed for existence; only a
+ * role with no chat at all is told so (403).
+ */
 export function roomFor(deps: ChatDeps, actor: Actor, roomId: string): ChatRoom {
   requireChat(actor);
-  const online = deps.online?.(actor.sessionId, roomId) ?? 0;
-  const closed = deps.rooms.isClosed(actor.sessionId, roomId);
   if (roomId.startsWith('dm:')) {
     const names = roomId.slice(3).split(':');
     const otherName =
       names.length === 2 && names.includes(actor.username) ? names.find((n) => n !== actor.username) : undefined;
     const other = otherName ? deps.users.findByUsername(actor.sessionId, otherName) : undefined;
-    if (!other || dmId(actor.username, other.username) !== roomId)
-      throw forbidden('You are not part of that conversation.');
-    if (!mayChatWith(actor, other)) throw forbidden('You cannot message that person.');
+    if (!other || dmId(actor.username, other.username) !== roomId || !mayChatWith(actor, other)) throw noSuchRoom();
     return {
       id: roomId,
       kind: 'dm',
       title: other.displayName,
       description: `Direct messages with ${other.displayName}`,
-      closed,
-      online,
+      closed: deps.rooms.isClosed(actor.sessionId, roomId),
+      online: deps.online?.(actor.sessionId, roomId) ?? 0,
       peer: peerOf(other),
     };
   }
   const room = deps.pack.chat.rooms.find((r) => r.id === roomId);
-  if (!room) throw new DomainError('not_found', 'not_found', 'No such room.');
-  if (actor.mode !== 'open' && !room.roles.includes(actor.role)) throw forbidden('This room is not open to your role.');
-  return { id: room.id, kind: 'room', title: room.title, description: room.description, closed, online };
+  if (!room || (actor.mode !== 'open' && !room.roles.includes(actor.role))) throw noSuchRoom();
+  return {
+    id: room.id,
+    kind: 'room',
+    title: room.title,
+    description: room.description,
+    closed: deps.rooms.isClosed(actor.sessionId, room.id),
+    online: deps.online?.(actor.sessionId, room.id) ?? 0,
+  };
 }
 
 /** `GET /api/chat/rooms`. */
@@ -120,6 +133,8 @@ export async function joinRoom(
   roomId: string,
   after?: number,
 ): Promise<{ room: ChatRoom; history: ChatMessage[] }> {
+  requireChat(actor);
+  await deps.joinThrottle.take(actor.userId, 'You are joining rooms too fast. Wait a moment.');
   const room = roomFor(deps, actor, roomId);
   const log = await deps.chat.room(actor.sessionId, room.id);
   const history = after !== undefined ? between(log, after, Infinity) : log.items.slice(-JOIN_HISTORY);
@@ -352,7 +367,7 @@ export async function setRevoked(deps: ChatDeps, actor: Actor, username: string,
 export async function setRoomClosed(deps: ChatDeps, actor: Actor, roomId: string, closed: boolean): Promise<ChatRoom> {
   if (!can(actor, 'users.discipline')) throw forbidden('Only censors may close rooms.');
   const room = deps.pack.chat.rooms.find((r) => r.id === roomId);
-  if (!room) throw new DomainError('not_found', 'not_found', 'No such room.');
+  if (!room) throw noSuchRoom();
   await deps.rooms.setClosed(actor.sessionId, room.id, closed);
   await deps.recorder.record(subjectOf(actor), closed ? 'room_closed' : 'room_reopened', { room: room.id });
   const state: ChatRoom = {

@@ -18,11 +18,12 @@ import { subjectOf } from './auth';
 import type { Bus } from './bus';
 import { DomainError, forbidden } from './errors';
 import { compileFilter, findBanned, foldText, type FilterList } from './filter';
-import { renderMarkdown } from './markdown';
+import { checkedMarkdown, MarkdownError, renderMarkdown } from './markdown';
 import type { Pack, PackSite } from './pack';
 import { can, canOpenSite, type Actor } from './policy';
 import type { ArticleRecord, ArticlesRepo } from './ports';
 import type { TrailRecorder } from './recorder';
+import { takeRecorded, type Throttle } from './throttle';
 
 /** What the media functions need. */
 export interface MediaDeps {
@@ -31,6 +32,8 @@ export interface MediaDeps {
   recorder: TrailRecorder;
   bus: Bus;
   filter: FilterList;
+  /** Searches per user: each is an fsynced trail entry. */
+  searchThrottle: Throttle;
   now?: () => Date;
 }
 
@@ -78,8 +81,28 @@ export function summaryOf(a: ArticleRecord): ArticleSummary {
   };
 }
 
+/** A body's HTML for readers; a body stored before bodies were checked, that cannot render, shows as text. */
+function bodyHtmlOf(body: string): string {
+  try {
+    return renderMarkdown(body);
+  } catch {
+    const escaped = body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<p>${escaped}</p>`;
+  }
+}
+
 function fullOf(a: ArticleRecord): Article {
-  return { ...summaryOf(a), body: a.body, bodyHtml: renderMarkdown(a.body) };
+  return { ...summaryOf(a), body: a.body, bodyHtml: bodyHtmlOf(a.body) };
+}
+
+/** Checks that a body renders before anything is stored: a 400 with a clear message otherwise. */
+function renderable(body: string): string {
+  try {
+    return checkedMarkdown(body);
+  } catch (err) {
+    if (err instanceof MarkdownError) throw new DomainError('bad_input', `body_${err.code}`, `body: ${err.message}`);
+    throw err;
+  }
 }
 
 const newestFirst = (a: ArticleRecord, b: ArticleRecord) =>
@@ -105,9 +128,9 @@ export function listArticles(deps: MediaDeps, actor: Actor, q: ArticleQuery): Ar
   } else {
     if (!can(actor, 'media.read')) throw forbidden('Your role may not read state media.');
     if (q.site) {
+      // A site off the reader's network answers exactly as one that does not exist.
       const site = mediaSite(deps.pack, q.site);
-      if (!site) throw new DomainError('not_found', 'not_found', 'No such media site.');
-      if (!canOpenSite(actor, site)) throw forbidden('That site is not on your network.');
+      if (!site || !canOpenSite(actor, site)) throw new DomainError('not_found', 'not_found', 'No such media site.');
     }
     items = deps.articles.list(actor.sessionId).filter((a) => mayRead(deps.pack, actor, a));
     sections = readableSections(deps.pack, actor);
@@ -125,14 +148,17 @@ export function listArticles(deps: MediaDeps, actor: Actor, q: ArticleQuery): Ar
   };
 }
 
-/** One article: editors see any; readers only published ones they may read (403 site/section, 404 otherwise). */
+/**
+ * One article: editors see any; readers only published ones they may read. An article the
+ * reader may not see (other site, section or network, or not published) answers exactly as
+ * a missing one, so ids cannot be probed; a role with no state media at all gets 403.
+ */
 export function getArticle(deps: MediaDeps, actor: Actor, id: string): Article {
+  if (!can(actor, 'media.read') && !can(actor, 'media.publish')) throw forbidden('Your role may not read state media.');
   const a = deps.articles.get(id);
   if (!a || a.sessionId !== actor.sessionId) throw notFound();
   if (can(actor, 'media.publish')) return fullOf(a);
-  if (!can(actor, 'media.read')) throw forbidden('Your role may not read state media.');
-  if (!mayRead(deps.pack, actor, { ...a, status: 'published' })) throw forbidden('This article is not for your role.');
-  if (a.status !== 'published') throw notFound();
+  if (!mayRead(deps.pack, actor, a)) throw notFound();
   return fullOf(a);
 }
 
@@ -149,6 +175,7 @@ function requireMediaSite(pack: Pack, site: string): void {
 export async function createArticle(deps: MediaDeps, actor: Actor, input: ArticleInput): Promise<Article> {
   requireEditor(actor);
   requireMediaSite(deps.pack, input.site);
+  renderable(input.body);
   const now = (deps.now ?? (() => new Date()))();
   const record: ArticleRecord = {
     id: randomUUID(),
@@ -191,6 +218,7 @@ export async function updateArticle(
 ): Promise<Article> {
   const a = editable(deps, actor, id);
   if (change.site !== undefined) requireMediaSite(deps.pack, change.site);
+  if (change.body !== undefined) renderable(change.body);
   const now = (deps.now ?? (() => new Date()))();
   const updated = await deps.articles.update(a.id, { ...change, updatedAt: now.toISOString(), editor: actor.username });
   await deps.recorder.record(subjectOf(actor), 'article_saved', { article: a.id, title: updated.title.slice(0, 120) });
@@ -262,12 +290,13 @@ export async function publishDue(deps: MediaDeps, now: Date): Promise<number> {
 /** Renders a body for the editor's preview. */
 export function previewBody(actor: Actor, body: string): string {
   requireEditor(actor);
-  return renderMarkdown(body);
+  return renderable(body);
 }
 
 /** Searches published articles the actor may read. Recorded; a filtered query finds nothing and is flagged. */
 export async function searchArticles(deps: MediaDeps, actor: Actor, query: string): Promise<SearchResponse> {
   if (!can(actor, 'media.read')) throw forbidden('Your role may not search the intranet.');
+  await takeRecorded(deps.searchThrottle, deps.recorder, actor, 'search', 'You are searching too fast. Wait a moment.');
   const hit = findBanned(deps.filter, query);
   if (hit) {
     await deps.recorder.record(subjectOf(actor), 'search_flagged', { query: query.slice(0, 100), term: hit.term });

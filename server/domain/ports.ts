@@ -42,6 +42,30 @@ export interface UsersRepo {
   update(id: string, change: Partial<Omit<UserRecord, 'id' | 'sessionId'>>): Promise<UserRecord>;
 }
 
+/** One login: a token carries its id, and the login ends at logout or expiry. */
+export interface LoginRecord {
+  id: string;
+  userId: string;
+  sessionId: string;
+  createdAt: string;
+  /** When the token issued for it expires (ISO time). */
+  expiresAt: string;
+}
+
+/** Live logins, so that logging out ends a token before it expires. */
+export interface LoginsRepo {
+  /** A live login by id, or undefined (ended, pruned or never issued). */
+  get(id: string): LoginRecord | undefined;
+  /** Stores a new login, dropping those already expired at `now`; resolves once on disk. */
+  start(login: LoginRecord, now: Date): Promise<void>;
+  /** Ends a login; resolves once on disk. Ending an unknown id does nothing. */
+  end(id: string): Promise<void>;
+  /** Drops every login expired at `now`; resolves with how many, once on disk. */
+  prune(now: Date): Promise<number>;
+  /** How many logins are stored. */
+  count(): number;
+}
+
 /** Sessions. */
 export interface SessionsRepo {
   /** A session by id, or undefined. */

@@ -28,6 +28,7 @@ const KINDS: Record<TrailKind, true> = {
   user_restored: true,
   room_closed: true,
   room_reopened: true,
+  throttled: true,
 };
 /** Every trail kind, in the order above. */
 // A record, so that adding a TrailKind without listing it here fails to compile.

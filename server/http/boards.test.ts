@@ -40,11 +40,23 @@ describe('who may read and post where', () => {
     }
   });
 
-  it('forbids reading or posting on a board outside the role, and stores nothing', async () => {
-    expect((await client('academic').get(`/api/boards/${SCIENCE}/threads`)).status).toBe(403);
-    expect((await client('academic').get('/api/threads/spectrometer-booking-december')).status).toBe(403);
+  it('answers a board or thread outside the role exactly as a missing one, and stores nothing', async () => {
+    const same = async (unseen: string, missing: string, post?: unknown) => {
+      const a = post ? await client('academic').post(unseen, post) : await client('academic').get(unseen);
+      const b = post ? await client('academic').post(missing, post) : await client('academic').get(missing);
+      expect(a.status, unseen).toBe(404);
+      expect(a.json, unseen).toEqual(b.json);
+    };
+    await same(`/api/boards/${SCIENCE}/threads`, '/api/boards/no-such-board/threads');
+    await same('/api/threads/spectrometer-booking-december', '/api/threads/no-such-thread');
+    await same('/api/threads/spectrometer-booking-december/replies', '/api/threads/no-such-thread/replies', {
+      body: 'Sneaky reply',
+    });
     const res = await client('academic').post(`/api/boards/${SCIENCE}/threads`, { title: 'Sneaky', body: 'Hello' });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(404);
+    expect(res.json).toEqual(
+      (await client('academic').post('/api/boards/nope/threads', { title: 'S', body: 'H' })).json,
+    );
     expect(
       (await client('censor').get('/api/moderation/queue')).json.queue.some((p: Post) => p.title === 'Sneaky'),
     ).toBe(false);

@@ -2,7 +2,7 @@
  * What every route module receives, and the authenticate / authorize steps of the pipeline.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { actorFromClaims } from '../domain/auth';
+import { actorFromClaims, type TokenClaims } from '../domain/auth';
 import type { Bus } from '../domain/bus';
 import { DomainError, forbidden } from '../domain/errors';
 import type { Pack } from '../domain/pack';
@@ -28,14 +28,21 @@ export function actorOf(res: Response): Actor | undefined {
   return res.locals.actor as Actor | undefined;
 }
 
-/** Reads the cookie token, if any, and resolves it to an actor for later steps. */
+/** The verified token claims of this request's live login, or undefined. */
+export function claimsOf(res: Response): TokenClaims | undefined {
+  return res.locals.claims as TokenClaims | undefined;
+}
+
+/** Reads the cookie token, if any, and resolves it to an actor (and its live login) for later steps. */
 export function authenticate(ctx: HttpContext): RequestHandler {
+  const deps = { users: ctx.store.users, sessions: ctx.store.sessions, logins: ctx.store.logins };
   return (req: Request, res: Response, next: NextFunction) => {
     const token = Tokens.fromCookieHeader(req.headers.cookie);
     const claims = token ? ctx.tokens.verify(token) : null;
     if (claims) {
       try {
-        res.locals.actor = actorFromClaims({ users: ctx.store.users, sessions: ctx.store.sessions }, claims);
+        res.locals.actor = actorFromClaims(deps, claims);
+        res.locals.claims = claims;
       } catch {
         res.locals.actor = undefined;
       }

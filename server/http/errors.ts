@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { DomainError, type FailureKind } from '../domain/errors';
+import { ThrottledError } from '../domain/throttle';
 
 const STATUS: Record<FailureKind, number> = {
   bad_input: 400,
@@ -34,6 +35,8 @@ interface BodyParserError extends Error {
 export function errorHandler(log: (msg: string, err: unknown) => void): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
+    if (err instanceof ThrottledError)
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))));
     if (err instanceof DomainError) return sendError(res, STATUS[err.kind], err.code, err.message);
     const bp = err as BodyParserError;
     if (bp?.type === 'entity.parse.failed')

@@ -128,7 +128,9 @@ export type TrailKind =
   | 'user_revoked'
   | 'user_restored'
   | 'room_closed'
-  | 'room_reopened';
+  | 'room_reopened'
+  /** Someone was held back for doing one thing too often (recorded once per window). */
+  | 'throttled';
 
 /** One entry of the append-only surveillance trail. */
 export interface TrailEvent {

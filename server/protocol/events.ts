@@ -30,6 +30,13 @@ export interface ChatJoinRequest {
 export type ChatJoinAck =
   { ok: true; room: ChatRoom; presence: ChatPeer[]; history: ChatMessage[]; muted: boolean } | AckError;
 
+/** `chat:presence-delta`: people who are now in the room, and user names of people who are no longer. */
+export interface ChatPresenceDelta {
+  roomId: string;
+  joined: ChatPeer[];
+  left: string[];
+}
+
 /** `chat:send` request: to a room or to one person (`peer` = user name). */
 export interface ChatSendRequest {
   roomId?: string;
@@ -60,8 +67,11 @@ export interface ServerToClientEvents {
   'moderation:decided': (item: ModerationItem) => void;
   /** A message in a room or conversation this socket has joined (or a DM to this user). */
   'chat:message': (message: ChatMessage) => void;
-  /** Who is in a room now. */
-  'chat:presence': (presence: { roomId: string; members: ChatPeer[] }) => void;
+  /**
+   * Who came into a room and who left it (by user name) since the last delta, gathered over a
+   * short window; the `chat:join` acknowledgement carries the full list to start from.
+   */
+  'chat:presence-delta': (delta: ChatPresenceDelta) => void;
   /** A room was closed or reopened. */
   'chat:room': (room: ChatRoom) => void;
   /** This user was muted or unmuted. */

@@ -5,13 +5,20 @@
 import { mayReadBoard, moderationItem, postView } from '../domain/boards';
 import type { Bus } from '../domain/bus';
 import type { Pack } from '../domain/pack';
-import { can } from '../domain/policy';
 import type { PostsRepo, UsersRepo } from '../domain/ports';
 import type { IO } from './index';
+import { emitWhere } from './fanout';
 import { rooms } from './rooms';
 
 /** Subscribes the board pushes to the bus. */
-export function boardPushes(io: IO, bus: Bus, pack: Pack, posts: PostsRepo, users: UsersRepo): void {
+export function boardPushes(
+  io: IO,
+  bus: Bus,
+  pack: Pack,
+  posts: PostsRepo,
+  users: UsersRepo,
+  log: (msg: string, err: unknown) => void,
+): void {
   const deps = { pack, posts, users };
   bus.on('boards:queued', (post) => {
     io.to(rooms.moderation(post.sessionId)).emit('moderation:queued', moderationItem(deps, post));
@@ -23,14 +30,6 @@ export function boardPushes(io: IO, bus: Bus, pack: Pack, posts: PostsRepo, user
     if (post.status !== 'approved') return;
     const board = pack.boards.find((b) => b.id === post.boardId);
     if (!board) return;
-    void io
-      .in(rooms.session(post.sessionId))
-      .fetchSockets()
-      .then((sockets) => {
-        for (const s of sockets) {
-          if (can(s.data.actor, 'boards.read') && mayReadBoard(s.data.actor, board))
-            s.emit('boards:post', postView(post));
-        }
-      });
+    emitWhere(io, post.sessionId, (actor) => mayReadBoard(actor, board), log, 'boards:post', postView(post));
   });
 }

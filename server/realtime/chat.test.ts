@@ -1,7 +1,7 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatMonitorEntry, Role } from '../protocol/api';
-import type { ChatJoinAck, ChatSendAck } from '../protocol/events';
+import type { ChatJoinAck, ChatPresenceDelta, ChatSendAck } from '../protocol/events';
 import { Client, connectSocket, loginAs, startServer, type TestServer, type TestSocket } from '../test/harness';
 
 type S = TestSocket;
@@ -9,7 +9,7 @@ let srv: TestServer;
 const open: S[] = [];
 
 beforeAll(async () => {
-  srv = await startServer({ chatPerTenSeconds: 1000 });
+  srv = await startServer({ chatPerTenSeconds: 1000, chatJoinsPerTenSeconds: 1000 });
 });
 afterAll(async () => {
   await srv.stop();
@@ -49,7 +49,7 @@ describe('rooms', () => {
     const joined = await join(elite.s, 'lab');
     expect(joined.ok && joined.presence.map((p) => p.username).sort()).toEqual(['elite', 'scientist']);
     const refused = await join(academic.s, 'lab');
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    expect(refused).toEqual({ ok: false, error: { code: 'not_found', message: 'No such room.' } });
     const gotElite = collect(elite.s);
     const gotAcademic = collect(academic.s);
     const ack = await send(sci.s, { roomId: 'lab', text: 'Samples ready' });
@@ -63,7 +63,34 @@ describe('rooms', () => {
     expect(gotElite.map((m) => m.text)).toEqual(['Samples ready']);
     expect(gotAcademic).toEqual([]);
     expect((await send(academic.s, { roomId: 'lab', text: 'let me in' })).ok).toBe(false);
-    expect((await academic.c.get('/api/chat/rooms/lab/messages')).status).toBe(403);
+    expect((await academic.c.get('/api/chat/rooms/lab/messages')).status).toBe(404);
+  });
+
+  it('answers a room or conversation the actor may not see exactly as one that does not exist', async () => {
+    const f = await as('foreigner');
+    const http = async (id: string) => {
+      const r = await f.c.get(`/api/chat/rooms/${id}/messages`);
+      return { status: r.status, body: r.json };
+    };
+    const missing = await http('no-such-room');
+    expect(missing).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'No such room.' } } });
+    expect(await http('general')).toEqual(missing); // exists, elite only
+    expect(await http('dm:elite:foreigner')).toEqual(missing); // a real person on the other network
+    expect(await http('dm:foreigner:nobody')).toEqual(missing);
+    expect(await http('dm:academic:scientist')).toEqual(missing); // not theirs
+
+    const missingAck = await join(f.s, 'no-such-room');
+    expect(missingAck).toEqual({ ok: false, error: { code: 'not_found', message: 'No such room.' } });
+    for (const id of ['general', 'dm:elite:foreigner', 'dm:foreigner:nobody', 'dm:academic:scientist'])
+      expect(await join(f.s, id), id).toEqual(missingAck);
+    // Sending: to a room or a person they may not reach, as to one that does not exist.
+    const noRoom = await send(f.s, { roomId: 'no-such-room', text: 'hello' });
+    expect(noRoom).toEqual(missingAck);
+    expect(await send(f.s, { roomId: 'general', text: 'hello' })).toEqual(noRoom);
+    const noPeer = await send(f.s, { peer: 'nobody', text: 'hello' });
+    expect(noPeer).toEqual(missingAck);
+    expect(await send(f.s, { peer: 'elite', text: 'hello' })).toEqual(noPeer);
+    expect(await send(f.s, { peer: 'foreigner', text: 'to myself' })).toEqual(noPeer);
   });
 
   it('keeps foreigners and locals apart', async () => {
@@ -91,6 +118,50 @@ describe('rooms', () => {
     expect(page1.messages.map((m: ChatMessage) => m.text)).toEqual(['m5', 'm4']);
     const page2 = (await e.c.get(`/api/chat/rooms/general/messages?limit=2&before=${page1.nextBefore}`)).json;
     expect(page2.messages.map((m: ChatMessage) => m.text)).toEqual(['m3', 'm2']);
+  });
+});
+
+describe('presence', () => {
+  const deltas = (s: S) => {
+    const got: ChatPresenceDelta[] = [];
+    s.on('chat:presence-delta', (d) => got.push(d));
+    return got;
+  };
+
+  it('starts from the full list in the join ack, then sends who came and went, batched', async () => {
+    const sci = await as('scientist');
+    const got = deltas(sci.s);
+    const first = await join(sci.s, 'research-council');
+    expect(first.ok && first.presence.map((p) => p.username)).toEqual(['scientist']);
+    await settle();
+    got.length = 0;
+    const elite = await as('elite');
+    const academic = await as('academic');
+    const [a, b] = await Promise.all([join(elite.s, 'research-council'), join(academic.s, 'research-council')]);
+    expect(a.ok && b.ok).toBe(true);
+    await settle();
+    // Both arrivals in one delta, not one full list per join.
+    expect(got).toEqual([
+      {
+        roomId: 'research-council',
+        joined: expect.arrayContaining([
+          expect.objectContaining({ username: 'elite' }),
+          expect.objectContaining({ username: 'academic' }),
+        ]),
+        left: [],
+      },
+    ]);
+    got.length = 0;
+    const secondTab = await sock(elite.c); // the same person again: nobody new
+    expect((await join(secondTab, 'research-council')).ok).toBe(true);
+    secondTab.disconnect();
+    await settle();
+    expect(got).toEqual([]);
+    academic.s.disconnect();
+    await settle();
+    expect(got).toEqual([{ roomId: 'research-council', joined: [], left: ['academic'] }]);
+    const again = await join(elite.s, 'research-council');
+    expect(again.ok && again.presence.map((p) => p.username).sort()).toEqual(['elite', 'scientist']);
   });
 });
 
@@ -338,6 +409,27 @@ describe('malformed payloads', () => {
     const e = await as('elite');
     const ack = await send(e.s, { roomId: 'general', text: '<img src=x onerror=alert(1)>' });
     expect(ack.ok && ack.message.text).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('rate-limits a flood of joins per user with error acks', async () => {
+    const mine = await startServer({ chatJoinsPerTenSeconds: 5 });
+    const elite = await loginAs(mine.url, 'elite');
+    const s = await connectSocket(mine.url, elite.cookie);
+    const other = await connectSocket(mine.url, (await loginAs(mine.url, 'scientist')).cookie);
+    expect((await other.emitWithAck('chat:join', { roomId: 'lab' })).ok).toBe(true);
+    const acks = (await Promise.all(
+      Array.from({ length: 12 }, (_, i) => s.emitWithAck('chat:join', { roomId: i % 2 ? 'lab' : 'general' })),
+    )) as ChatJoinAck[];
+    expect(acks.filter((a) => a.ok)).toHaveLength(5);
+    const limited = acks.filter((a) => !a.ok);
+    expect(limited).toHaveLength(7);
+    for (const a of limited)
+      expect(a).toEqual({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/too fast/) } });
+    // Another user is not held back by it.
+    expect((await other.emitWithAck('chat:join', { roomId: 'research-council' })).ok).toBe(true);
+    s.disconnect();
+    other.disconnect();
+    await mine.stop();
   });
 
   it('rate-limits a flood per user with error acks', async () => {

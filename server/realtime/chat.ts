@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { joinRoom, roomFor, sendMessage, MAX_CHAT_TEXT, type ChatDeps } from '../domain/chat';
 import { DomainError } from '../domain/errors';
 import { can, type Actor } from '../domain/policy';
+import type { ChatPeer } from '../protocol/api';
 import type { AckError } from '../protocol/events';
 import { parse } from '../validation';
 import type { AppSocket, IO } from './index';
@@ -37,6 +38,54 @@ export function ackError(err: unknown, log: (msg: string, err: unknown) => void)
 /** The socket.io room a chat room's members are in. */
 export const chatRoom = (sessionId: string, id: string) => `chat:${sessionId}:${id}`;
 
+/** How long presence changes in a room are gathered before one `chat:presence-delta` goes out. */
+export const PRESENCE_BATCH_MS = 50;
+
+/**
+ * Announces who came and went, per room, batched: the first change in a room starts a short
+ * window, and every change in it goes out in one delta when it ends — not the whole member list
+ * to the whole room on every join, which was O(n²) work while a big room filled up. Each entry
+ * holds a person's state as of the last change, so a member who joined (and had the full list
+ * in its join ack) part-way through a window still ends up right.
+ */
+class PresenceAnnouncer {
+  /** Per socket.io room: the chat room's id, and each person's state as of their last change (null: gone). */
+  private readonly pending = new Map<string, { roomId: string; changes: Map<string, ChatPeer | null> }>();
+
+  constructor(private readonly io: IO) {}
+
+  /** Records that `peer` came into (`here`) or left a room. */
+  changed(sessionId: string, roomId: string, peer: ChatPeer, here: boolean): void {
+    const key = chatRoom(sessionId, roomId);
+    let batch = this.pending.get(key);
+    if (!batch) {
+      this.pending.set(key, (batch = { roomId, changes: new Map() }));
+      setTimeout(() => this.flush(key), PRESENCE_BATCH_MS).unref();
+    }
+    batch.changes.set(peer.username, here ? peer : null);
+  }
+
+  private flush(key: string): void {
+    const batch = this.pending.get(key);
+    this.pending.delete(key);
+    if (!batch) return;
+    const joined: ChatPeer[] = [];
+    const left: string[] = [];
+    for (const [username, peer] of batch.changes) {
+      if (peer) joined.push(peer);
+      else left.push(username);
+    }
+    this.io.to(key).emit('chat:presence-delta', { roomId: batch.roomId, joined, left });
+  }
+}
+
+const announcers = new WeakMap<IO, PresenceAnnouncer>();
+function announcerFor(io: IO): PresenceAnnouncer {
+  let announcer = announcers.get(io);
+  if (!announcer) announcers.set(io, (announcer = new PresenceAnnouncer(io)));
+  return announcer;
+}
+
 /** Wires chat handlers onto one socket. */
 export function chatHandlers(
   io: IO,
@@ -47,10 +96,11 @@ export function chatHandlers(
 ): void {
   const actor = socket.data.actor;
   const joined = new Set<string>();
-  const announce = (id: string) =>
-    io
-      .to(chatRoom(actor.sessionId, id))
-      .emit('chat:presence', { roomId: id, members: presence.members(actor.sessionId, id) });
+  const announcer = announcerFor(io);
+  const leave = (id: string) => {
+    const gone = presence.remove(actor.sessionId, id, socket.id);
+    if (gone) announcer.changed(actor.sessionId, id, gone, false);
+  };
 
   if (can(actor, 'users.discipline')) void socket.join(rooms.monitor(actor.sessionId));
 
@@ -59,22 +109,20 @@ export function chatHandlers(
     try {
       const { roomId: id, after } = parse(joinSchema, req);
       const { room, history } = await joinRoom(deps, socket.data.actor, id, after);
+      if (socket.disconnected) return; // gone while the history loaded: do not leave a ghost in the room
       await socket.join(chatRoom(actor.sessionId, room.id));
       joined.add(room.id);
       const user = deps.users.findById(actor.userId);
-      presence.add(actor.sessionId, room.id, socket.id, {
-        username: actor.username,
-        displayName: user?.displayName ?? actor.username,
-        role: actor.role,
-      });
+      const peer = { username: actor.username, displayName: user?.displayName ?? actor.username, role: actor.role };
+      if (presence.add(actor.sessionId, room.id, socket.id, peer))
+        announcer.changed(actor.sessionId, room.id, peer, true);
       ack({
         ok: true,
         room: { ...room, online: presence.count(actor.sessionId, room.id) },
-        presence: presence.members(actor.sessionId, room.id),
+        presence: [...presence.members(actor.sessionId, room.id)],
         history,
         muted: user?.muted ?? false,
       });
-      announce(room.id);
     } catch (err) {
       ack(ackError(err, log));
     }
@@ -85,7 +133,7 @@ export function chatHandlers(
       const { roomId: id } = parse(leaveSchema, req);
       await socket.leave(chatRoom(actor.sessionId, id));
       joined.delete(id);
-      if (presence.remove(actor.sessionId, id, socket.id)) announce(id);
+      leave(id);
       if (typeof ack === 'function') ack({ ok: true });
     } catch (err) {
       if (typeof ack === 'function') ack(ackError(err, log));
@@ -104,7 +152,7 @@ export function chatHandlers(
   });
 
   socket.on('disconnect', () => {
-    for (const id of joined) if (presence.remove(actor.sessionId, id, socket.id)) announce(id);
+    for (const id of joined) leave(id);
   });
 }
 
@@ -115,7 +163,9 @@ export function chatPushes(io: IO, deps: ChatDeps): void {
     else io.to(chatRoom(sessionId, message.roomId)).emit('chat:message', message);
   });
   deps.bus.on('chat:monitor', ({ sessionId, entry }) => {
-    io.to(rooms.monitor(sessionId)).emit('chat:monitor', entry);
+    const room = rooms.monitor(sessionId);
+    // Skip encoding an entry for nobody: most of the time no censor is watching.
+    if (io.sockets.adapter.rooms.get(room)?.size) io.to(room).emit('chat:monitor', entry);
   });
   deps.bus.on('chat:room', ({ sessionId, room }) => {
     // Everyone who may enter the room (so room lists update too) and the censors.

@@ -6,6 +6,8 @@ export const rooms = {
   session: (sid: string) => `session:${sid}`,
   /** Every socket of one user (for revocation). */
   user: (uid: string) => `user:${uid}`,
+  /** Every socket of one login (for logout). */
+  login: (lid: string) => `login:${lid}`,
   /** Those who may read a session's trail. */
   trail: (sid: string) => `trail:${sid}`,
   /** Those who may review a session's moderation queue. */

@@ -1,12 +1,16 @@
 /**
- * An append-only JSON-lines file. Appends are grouped: every record waiting while a
- * flush runs goes out in the next single write + fdatasync, so the cost of an append
- * does not grow with the file, and many concurrent appends share one disk flush.
- * A torn last line (a crash mid-write) is cut off at load. `append` resolves only
- * once the record is on disk.
+ * An append-only JSON-lines file. Appends are grouped: every record appended in the same run of
+ * callbacks, or while a write is on its way to disk, goes out in the next single write, so the
+ * cost of an append does not grow with the file and many concurrent appends share one disk flush.
+ * The file is opened with O_DSYNC: each write returns only once its data is on disk (as write +
+ * fdatasync would), in one call on the thread pool — so a busy event loop cannot hold a record
+ * back between its write and its flush. A torn last line (a crash mid-write) is cut off at load.
+ * `append` resolves only once the record is on disk.
  */
+import { constants } from 'node:fs';
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { syncDir } from './durable-file';
 
 interface Pending<T> {
   item: T;
@@ -14,6 +18,10 @@ interface Pending<T> {
   done: () => void;
   fail: (err: unknown) => void;
 }
+
+/** O_DSYNC where the platform has it (Linux, macOS); elsewhere every write is followed by fdatasync. */
+const DSYNC = constants.O_DSYNC as number | undefined;
+const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (DSYNC ?? 0);
 
 /** A durable append-only log of JSON records, all kept in memory for reading. */
 export class AppendLog<T> {
@@ -29,17 +37,19 @@ export class AppendLog<T> {
   static async open<T>(file: string): Promise<AppendLog<T>> {
     const log = new AppendLog<T>(file);
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    await log.load();
-    log.fh = await open(file, 'a', 0o600);
+    const existed = await log.load();
+    log.fh = await open(file, APPEND_FLAGS, 0o600);
+    if (!existed) await syncDir(dirname(file)); // the new file's name is on disk too, before any append is acknowledged
     return log;
   }
 
-  private async load(): Promise<void> {
+  /** Loads the records; false when there was no file. */
+  private async load(): Promise<boolean> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw err;
     }
     let goodBytes = 0;
@@ -53,24 +63,26 @@ export class AppendLog<T> {
       }
     }
     if (goodBytes < Buffer.byteLength(text, 'utf8')) await truncate(this.file, goodBytes);
+    return true;
   }
 
   /** Appends a record; resolves after its line is on disk (and it is readable in `items`). */
   append(item: T): Promise<void> {
     return new Promise((done, fail) => {
       this.queue.push({ item, line: JSON.stringify(item) + '\n', done, fail });
-      this.flushing ??= this.flush();
+      // Start once the appends made in this same run of callbacks have joined the batch (a
+      // microtask, not setImmediate: that would queue the write behind other pending I/O work).
+      this.flushing ??= Promise.resolve().then(() => this.flush());
     });
   }
 
   private async flush(): Promise<void> {
     try {
-      while (this.queue.length > 0 && this.fh) {
+      while (this.queue.length > 0) {
         const batch = this.queue;
         this.queue = [];
         try {
-          await this.fh.write(batch.map((p) => p.line).join(''));
-          await this.fh.datasync();
+          await this.write(Buffer.from(batch.length === 1 ? batch[0]!.line : batch.map((p) => p.line).join('')));
           for (const p of batch) this.items.push(p.item);
           batch.forEach((p) => p.done());
         } catch (err) {
@@ -80,6 +92,18 @@ export class AppendLog<T> {
     } finally {
       this.flushing = undefined;
     }
+  }
+
+  /** Writes all of `data` (a short write is continued; O_APPEND puts the rest after it). */
+  private async write(data: Buffer): Promise<void> {
+    const fh = this.fh; // close() waits for the flush, so it stays open meanwhile
+    if (!fh) throw new Error(`append log ${this.file} is closed`);
+    let at = 0;
+    while (at < data.length) {
+      const { bytesWritten } = await fh.write(data, at, data.length - at);
+      at += bytesWritten;
+    }
+    if (DSYNC === undefined) await fh.datasync();
   }
 
   /** Waits for pending appends and closes the file. */

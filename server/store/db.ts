@@ -13,6 +13,8 @@ import type {
   ArticlesRepo,
   ChatRepo,
   ChatRoomLog,
+  LoginRecord,
+  LoginsRepo,
   PostRecord,
   PostsRepo,
   RoomStatesRepo,
@@ -35,6 +37,7 @@ export interface DbShape {
   articles: ArticleRecord[];
   posts: PostRecord[];
   roomStates: { sessionId: string; roomId: string; closed: boolean }[];
+  logins: LoginRecord[];
 }
 
 /** The opened store: repositories over one lowdb document and the trail log. */
@@ -45,6 +48,7 @@ export interface Store {
   posts: PostsRepo;
   chat: ChatRepo;
   roomStates: RoomStatesRepo;
+  logins: LoginsRepo;
   trail: TrailLog;
   /** Flushes and closes files. */
   close(): Promise<void>;
@@ -77,6 +81,7 @@ async function seed(pack: Pack): Promise<DbShape> {
     articles: seedArticles(pack, session.id),
     posts: seedPosts(pack, session.id, users),
     roomStates: [],
+    logins: [],
   };
 }
 
@@ -225,6 +230,45 @@ class FileChat implements ChatRepo {
   }
 }
 
+/** Live logins in the document, indexed by id; expired ones are dropped whenever one starts. */
+class LowLogins implements LoginsRepo {
+  private readonly byId = new Map<string, LoginRecord>();
+  constructor(private readonly db: Low<DbShape>) {
+    for (const l of db.data.logins) this.byId.set(l.id, l);
+  }
+  get(id: string) {
+    return this.byId.get(id);
+  }
+  count() {
+    return this.byId.size;
+  }
+  private dropExpired(now: Date): number {
+    const t = now.getTime();
+    const before = this.db.data.logins.length;
+    this.db.data.logins = this.db.data.logins.filter((l) => Date.parse(l.expiresAt) > t);
+    if (this.db.data.logins.length === before) return 0;
+    this.byId.clear();
+    for (const l of this.db.data.logins) this.byId.set(l.id, l);
+    return before - this.db.data.logins.length;
+  }
+  async start(login: LoginRecord, now: Date) {
+    this.dropExpired(now);
+    this.db.data.logins.push(login);
+    this.byId.set(login.id, login);
+    await this.db.write();
+  }
+  async end(id: string) {
+    if (!this.byId.delete(id)) return;
+    this.db.data.logins = this.db.data.logins.filter((l) => l.id !== id);
+    await this.db.write();
+  }
+  async prune(now: Date) {
+    const dropped = this.dropExpired(now);
+    if (dropped > 0) await this.db.write();
+    return dropped;
+  }
+}
+
 class LowSessions implements SessionsRepo {
   constructor(private readonly db: Low<DbShape>) {}
   get(id: string) {
@@ -245,12 +289,13 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   if (!db.data) {
     db.data = await seed(pack);
     await db.write();
-  } else if (!db.data.articles || !db.data.posts || !db.data.roomStates) {
+  } else if (!db.data.articles || !db.data.posts || !db.data.roomStates || !db.data.logins) {
     // A store from an earlier version: add what the pack seeds for features it lacked.
     const data = db.data;
     data.articles ??= data.sessions.flatMap((s) => seedArticles(pack, s.id));
     data.posts ??= data.sessions.flatMap((s) => seedPosts(pack, s.id, data.users));
     data.roomStates ??= [];
+    data.logins ??= [];
     await db.write();
   }
   const trail = await TrailLog.open(join(dataDir, 'trail.jsonl'));
@@ -262,6 +307,7 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
     posts: new LowCollection<PostRecord>(db, () => db.data.posts) satisfies PostsRepo,
     chat,
     roomStates: new LowRoomStates(db),
+    logins: new LowLogins(db),
     trail,
     close: async () => {
       await chat.close();

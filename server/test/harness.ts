@@ -45,14 +45,21 @@ export class Client {
   /** `base` is the server URL. */
   constructor(readonly base: string) {}
 
-  /** Sends a request; `body` objects are sent as JSON, strings raw with the given content type. */
+  /**
+   * Sends a request; `body` objects are sent as JSON, strings raw with the given content type.
+   * Writes carry this server's Origin and a JSON content type, as the app's own pages send them,
+   * unless `headers` say otherwise (an `origin` or `content-type` of '' leaves that header out).
+   */
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const init: RequestInit = { method, headers: { ...headers } };
-    if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie;
-    if (body !== undefined) {
-      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    const h: Record<string, string> = { ...headers };
+    if (method !== 'GET' && method !== 'HEAD') {
+      h.origin ??= this.base;
+      h['content-type'] ??= 'application/json';
     }
+    for (const k of Object.keys(h)) if (h[k] === '') delete h[k];
+    const init: RequestInit = { method, headers: h };
+    if (this.cookie) h.cookie = this.cookie;
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
     const res = await fetch(this.base + path, init);
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;

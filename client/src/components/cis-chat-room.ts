@@ -4,9 +4,10 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { ChatMessage, ChatPeer, ChatRoom, Me, Site } from '../../../server/protocol/api';
-import type { ChatJoinAck, ChatSendAck, ChatSendRequest } from '../../../server/protocol/events';
+import type { ChatJoinAck, ChatPresenceDelta, ChatSendAck, ChatSendRequest } from '../../../server/protocol/events';
 import { chatApi } from '../api-chat';
 import {
+  applyPresenceDelta,
   catchUpAfter,
   joinErrorText,
   listOfNames,
@@ -88,7 +89,7 @@ export class CisChatRoom extends LitElement {
     live: () => this.live,
     pushes: {
       'chat:message': (message) => this.onMessage(message),
-      'chat:presence': (update) => this.onPresence(update),
+      'chat:presence-delta': (delta) => this.onPresence(delta),
       'chat:room': (room) => this.onRoom(room),
       'chat:muted': (state) => this.onMuted(state),
     },
@@ -193,8 +194,9 @@ export class CisChatRoom extends LitElement {
     }
   }
 
-  private onPresence(update: { roomId: string; members: ChatPeer[] }): void {
-    if (this.isHere(update.roomId)) this.presence = update.members;
+  private onPresence(delta: ChatPresenceDelta): void {
+    // Also while joining: the join's acknowledgement replaces the list with a full one anyway.
+    if (this.isHere(delta.roomId)) this.presence = applyPresenceDelta(this.presence, delta);
   }
 
   private onRoom(room: ChatRoom): void {

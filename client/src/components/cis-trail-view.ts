@@ -40,6 +40,7 @@ const KIND_SET: Record<TrailKind, true> = {
   user_restored: true,
   room_closed: true,
   room_reopened: true,
+  throttled: true,
 };
 const KINDS = Object.keys(KIND_SET) as readonly TrailKind[];
 

@@ -6,7 +6,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { login, logout, meOf } from '../../domain/auth';
 import { COOKIE_NAME } from '../../auth/tokens';
-import { actorOf, requireActor, type HttpContext } from '../context';
+import { actorOf, claimsOf, requireActor, type HttpContext } from '../context';
 import { sendError } from '../errors';
 import { parse } from '../../validation';
 
@@ -41,7 +41,14 @@ export function authRoutes(ctx: HttpContext): Router {
     limit: ctx.config.loginLimits.perUser,
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${usernameOf(req)}`,
   });
-  const deps = { users: ctx.store.users, sessions: ctx.store.sessions, recorder: ctx.recorder };
+  const deps = {
+    users: ctx.store.users,
+    sessions: ctx.store.sessions,
+    logins: ctx.store.logins,
+    recorder: ctx.recorder,
+    bus: ctx.bus,
+    ttlSeconds: ctx.tokens.ttlSeconds,
+  };
 
   r.post('/api/auth/login', perIp, perUser, async (req, res) => {
     const input = parse(loginBody, req.body);
@@ -65,7 +72,8 @@ export function authRoutes(ctx: HttpContext): Router {
 
   r.post('/api/auth/logout', async (_req, res) => {
     const actor = actorOf(res);
-    if (actor) await logout(deps, actor);
+    const claims = claimsOf(res);
+    if (actor && claims) await logout(deps, actor, claims.lid);
     res.clearCookie(COOKIE_NAME, { httpOnly: true, sameSite: 'strict', secure: ctx.config.cookieSecure, path: '/' });
     res.status(204).end();
   });

@@ -1,6 +1,6 @@
 /**
  * State media: `/api/media/articles` (list, read, and the editor desk's writes),
- * `/api/media/preview`, `/api/media/search`, `/api/media/broadcast`.
+ * `/api/media/preview`, `POST /api/media/search`, `/api/media/broadcast`.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -97,9 +97,10 @@ export function mediaRoutes(deps: MediaDeps): Router {
     res.json({ html: previewBody(actor, parse(previewBodySchema, req.body).body) });
   });
 
-  r.get('/api/media/search', async (req, res) => {
+  // A search is recorded in the trail, so it is a POST: a GET records nothing.
+  r.post('/api/media/search', async (req, res) => {
     const actor = requireActor(res);
-    res.json(await searchArticles(deps, actor, parse(searchQuery, { ...req.query }).q));
+    res.json(await searchArticles(deps, actor, parse(searchQuery, req.body).q));
   });
 
   r.get('/api/media/broadcast', (_req, res) => {

@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { MAX_ADDRESS_LENGTH } from '../../domain/address';
 import { browse, listPlacards, listSites } from '../../domain/browse';
+import { Throttle } from '../../domain/throttle';
 import { requireActor, type HttpContext } from '../context';
 import { parse } from '../../validation';
 
@@ -15,7 +16,7 @@ const browseBody = z.strictObject({
 /** Directory, browsing and placards. */
 export function siteRoutes(ctx: HttpContext): Router {
   const r = Router();
-  const deps = { pack: ctx.pack, recorder: ctx.recorder };
+  const deps = { pack: ctx.pack, recorder: ctx.recorder, throttle: new Throttle(ctx.config.browsePerMinute, 60) };
 
   r.get('/api/sites', (_req, res) => {
     res.json(listSites(deps, requireActor(res)));

@@ -1,0 +1,33 @@
+/**
+ * `GET /api/session`: who is logged in, if anyone. Always 200 — `{ me: null }` when
+ * logged out — so the client's first-load probe is not an error in the browser console.
+ * `GET /api/me` keeps answering 401 when logged out.
+ */
+import { Router } from 'express';
+import { meOf } from '../../domain/auth';
+import type { Me } from '../../protocol/api';
+import { actorOf, type HttpContext } from '../context';
+import { sendError } from '../errors';
+
+/** The answer of `GET /api/session`. */
+export interface SessionAnswer {
+  me: Me | null;
+}
+
+/** The logged-in user or null, never a 401. */
+export function sessionRoutes(ctx: HttpContext): Router {
+  const r = Router();
+  const deps = { users: ctx.store.users };
+
+  r.get('/api/session', (_req, res) => {
+    const actor = actorOf(res);
+    const answer: SessionAnswer = { me: actor ? meOf(deps, actor) : null };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(answer);
+  });
+
+  r.all('/api/session', (_req, res) => {
+    sendError(res, 405, 'method_not_allowed', 'This method is not allowed here.');
+  });
+  return r;
+}
