@@ -72,6 +72,8 @@ export interface SessionsRepo {
   get(id: string): SessionRecord | undefined;
   /** The session a fresh login without a join code enters. */
   defaultSession(): SessionRecord;
+  /** Sets a session's mode; resolves once on disk. Unknown ids do nothing. */
+  setMode(id: string, mode: Mode): Promise<void>;
 }
 
 /** The append-only surveillance trail. */

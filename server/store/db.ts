@@ -23,6 +23,7 @@ import type {
   UserRecord,
   UsersRepo,
 } from '../domain/ports';
+import type { Mode } from '../protocol/api';
 import { DurableJSONFile } from './json-adapter';
 import { TrailLog } from './trail-log';
 import { AppendLog } from './append-log';
@@ -278,6 +279,12 @@ class LowSessions implements SessionsRepo {
     const s = this.db.data.sessions[0];
     if (!s) throw new Error('store has no session');
     return s;
+  }
+  async setMode(id: string, mode: Mode) {
+    const s = this.get(id);
+    if (!s || s.mode === mode) return;
+    s.mode = mode;
+    await this.db.write();
   }
 }
 
