@@ -55,7 +55,8 @@ export default tseslint.config(
     },
   },
   {
-    // The client may use server code only through the shared protocol types.
+    // The client may use server code only through the shared protocol: its types and its
+    // constants (server/protocol/vocabulary.ts imports nothing, so it stays small), nothing else.
     files: ['client/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -64,7 +65,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: '(^|/)server/(?!protocol(/|$))',
-              message: 'The client imports only server/protocol (type-only).',
+              message: 'The client imports only server/protocol (types and constants), nothing else of the server.',
             },
           ],
         },

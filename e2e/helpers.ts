@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 import type { Role } from '../server/protocol/api';
+import { ROLES as VOCABULARY_ROLES } from '../server/protocol/vocabulary';
 
 /** The password of every demo persona in the default pack. */
 export const DEMO_PASSWORD = 'demo';
@@ -35,16 +36,7 @@ export const PERSONAS = {
 } as const satisfies Record<Role, Persona>;
 
 /** Every role, in the order the server's policy table lists them. */
-export const ROLES: readonly Role[] = [
-  'citizen',
-  'elite',
-  'scientist',
-  'academic',
-  'foreigner',
-  'editor',
-  'censor',
-  'facilitator',
-];
+export const ROLES: readonly Role[] = VOCABULARY_ROLES;
 
 /** Escapes a string for use inside a RegExp. */
 export function escapeRegExp(text: string): string {

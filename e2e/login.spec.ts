@@ -103,8 +103,8 @@ const LANDING: Record<Role, (page: Page) => Promise<void>> = {
     const capabilities = matrixTable(page, 'Capabilities');
     const sites = matrixTable(page, 'Sites');
     for (const table of [capabilities, sites]) {
-      // One column per role, in the policy table's order.
-      await expect(table.getByRole('columnheader')).toHaveText([/./, ...ROLES]);
+      // One column per role, in the policy table's order, named by the client's labels.
+      await expect(table.getByRole('columnheader')).toHaveText([/./, ...ROLES.map((r) => ROLE_LABELS[r])]);
     }
     // Marks generated from the policy: who is on the national intranet, who may open a site.
     await expect(matrixRow(capabilities, 'Use the national intranet').getByRole('cell')).toHaveText(
@@ -121,6 +121,18 @@ const LANDING: Record<Role, (page: Page) => Promise<void>> = {
 };
 
 /** A table of the "who may see what" matrix, by the start of its caption. */
+/** The matrix's column headers, as the client labels roles. */
+const ROLE_LABELS: Record<Role, string> = {
+  citizen: 'Citizen',
+  elite: 'Elite',
+  scientist: 'Scientist',
+  academic: 'Academic',
+  foreigner: 'Foreign guest',
+  editor: 'Editor',
+  censor: 'Censor',
+  facilitator: 'Facilitator',
+};
+
 function matrixTable(page: Page, caption: 'Capabilities' | 'Sites') {
   return page.getByRole('table', { name: new RegExp(`^${caption}`) });
 }

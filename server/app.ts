@@ -9,6 +9,7 @@ import { Bus } from './domain/bus';
 import type { Pack } from './domain/pack';
 import { verifyPassword } from './domain/passwords';
 import { TrailRecorder } from './domain/recorder';
+import type { SessionDeps } from './domain/sessions';
 import { Tokens } from './auth/tokens';
 import type { Config } from './config';
 import { authenticate, type HttpContext } from './http/context';
@@ -44,6 +45,8 @@ export interface BuiltApp {
   io: IO;
   store: Store;
   pack: Pack;
+  /** What the domain's session functions need (no HTTP route switches modes yet). */
+  sessions: SessionDeps;
   /** Stops sockets, the HTTP server and the store. */
   close(): Promise<void>;
 }
@@ -193,6 +196,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     io,
     store,
     pack,
+    sessions: { sessions: store.sessions, recorder, bus },
     async close() {
       clearInterval(scheduler);
       clearInterval(pruner);

@@ -1,10 +1,11 @@
 /**
  * Entry of the browser client: global styles, localization, and the app shell.
  * Everything the login screen needs is imported statically from here; every
- * other screen is a dynamic import made by `cis-app` when first visited.
+ * other screen is a dynamic import (declared in `app/screens.ts`) made by `cis-app`
+ * when first visited.
  */
-import './styles/global.css';
-import { applyPreferredLocale } from './localization';
-import './cis-app';
+import './ui/styles/global.css';
+import { applyPreferredLocale } from './core/localization';
+import './app/cis-app';
 
 void applyPreferredLocale();

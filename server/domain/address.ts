@@ -2,9 +2,10 @@
  * The address check of the walled browser: an address either names a site in
  * the caller's directory or goes nowhere. Pure, so the rules are unit-tested.
  */
+import { LIMITS } from '../protocol/vocabulary';
 
 /** Longest address the browser accepts. */
-export const MAX_ADDRESS_LENGTH = 2048;
+export const MAX_ADDRESS_LENGTH = LIMITS.address;
 
 /** A site the address check can resolve to. */
 export interface Addressable {

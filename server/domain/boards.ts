@@ -1,6 +1,6 @@
 /**
- * Message boards as a closed network runs them: boards restricted by role, real-name
- * posts, pre-moderation (every post is pending until a censor approves it) and the
+ * Message boards: boards restricted by role, real-name posts, and, where the mode's rules say so
+ * (the closed network), pre-moderation (every post is pending until a censor approves it) and the
  * keyword filter, which rejects a post outright and records the hit.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,7 @@ import type { Bus } from './bus';
 import { DomainError, forbidden } from './errors';
 import { findBanned, type FilterList } from './filter';
 import type { Pack, PackBoard } from './pack';
-import { can, type Actor } from './policy';
+import { can, rule, type Actor } from './policy';
 import type { PostRecord, PostsRepo, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
 import type { Throttle } from './throttle';
@@ -41,9 +41,9 @@ export const FILTERED_MESSAGE = 'This post cannot be published.';
 const noBoard = () => new DomainError('not_found', 'not_found', 'No such board.');
 const noThread = () => new DomainError('not_found', 'not_found', 'No such thread.');
 
-/** Whether an actor may read a board (open mode lets every reader in). */
+/** Whether an actor may read a board (its read roles, where the mode applies role lists). */
 export function mayReadBoard(actor: Pick<Actor, 'role' | 'mode'>, board: Pick<PackBoard, 'readRoles'>): boolean {
-  return can(actor, 'boards.read') && (actor.mode === 'open' || board.readRoles.includes(actor.role));
+  return can(actor, 'boards.read', { type: 'listed', roles: board.readRoles });
 }
 
 /** Whether an actor may post on a board. */
@@ -51,11 +51,7 @@ export function mayPostOn(
   actor: Pick<Actor, 'role' | 'mode'>,
   board: Pick<PackBoard, 'readRoles' | 'postRoles'>,
 ): boolean {
-  return (
-    mayReadBoard(actor, board) &&
-    can(actor, 'boards.post') &&
-    (actor.mode === 'open' || board.postRoles.includes(actor.role))
-  );
+  return mayReadBoard(actor, board) && can(actor, 'boards.post', { type: 'listed', roles: board.postRoles });
 }
 
 function readableBoard(deps: BoardDeps, actor: Actor, boardId: string): PackBoard {
@@ -164,7 +160,9 @@ async function submit(
 ): Promise<Post> {
   if (!mayPostOn(actor, board)) throw forbidden('Your role may not post on this board.');
   await deps.throttle.take(actor.userId, 'You are posting too often. Wait a moment and try again.');
-  const hit = findBanned(deps.filter, `${fields.title ?? ''}\n${fields.body}`);
+  const hit = rule(actor, 'keywordFilter')
+    ? findBanned(deps.filter, `${fields.title ?? ''}\n${fields.body}`)
+    : undefined;
   if (hit) {
     await deps.recorder.record(subjectOf(actor), 'post_filtered', {
       board: board.id,
@@ -176,6 +174,8 @@ async function submit(
   const user = deps.users.findById(actor.userId);
   const id = randomUUID();
   const now = (deps.now ?? (() => new Date()))().toISOString();
+  // Where posts are not pre-moderated they publish at once; nobody decided on them.
+  const moderated = rule(actor, 'postsPreModerated');
   const record: PostRecord = {
     id,
     sessionId: actor.sessionId,
@@ -186,7 +186,7 @@ async function submit(
     authorId: actor.userId,
     authorName: user?.displayName ?? actor.username,
     authorRole: actor.role,
-    status: 'pending',
+    status: moderated ? 'pending' : 'approved',
     reason: null,
     createdAt: now,
     decidedAt: null,
@@ -198,11 +198,12 @@ async function submit(
     post: id,
     ...(fields.title ? { title: fields.title.slice(0, 120) } : {}),
   });
-  deps.bus.emit('boards:queued', record);
+  if (moderated) deps.bus.emit('boards:queued', record);
+  else deps.bus.emit('boards:published', record);
   return postView(record, actor);
 }
 
-/** `POST /api/boards/:id/threads`: a new thread, pending approval. */
+/** `POST /api/boards/:id/threads`: a new thread, pending approval where posts are pre-moderated. */
 export async function startThread(
   deps: BoardDeps,
   actor: Actor,
@@ -213,7 +214,7 @@ export async function startThread(
   return submit(deps, actor, board, { title: input.title, body: input.body });
 }
 
-/** `POST /api/threads/:id/replies`: a reply, pending approval. Only approved threads take replies. */
+/** `POST /api/threads/:id/replies`: a reply, pending approval where pre-moderated. Only approved threads take replies. */
 export async function reply(deps: BoardDeps, actor: Actor, threadId: string, input: { body: string }): Promise<Post> {
   const { board, thread } = threadOf(deps, actor, threadId);
   if (thread.status !== 'approved')

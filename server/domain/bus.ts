@@ -3,19 +3,30 @@
  * layer pushes it. Routes never call socket handlers.
  */
 import { EventEmitter } from 'node:events';
-import type { ChatMessage, ChatMonitorEntry, ChatRoom, TrailEvent } from '../protocol/api';
+import type { ChatMessage, ChatMonitorEntry, ChatRoom, Mode, TrailEvent } from '../protocol/api';
+import type { StandingChange } from '../protocol/events';
+
+export type { StandingChange };
 import type { ArticleRecord, PostRecord } from './ports';
 
 /** Everything the domain announces, by name. */
 export interface BusEvents {
   'trail:appended': [TrailEvent];
-  'user:revoked': [{ userId: string; sessionId: string }];
+  /**
+   * A user's standing changed (role, mode, session or revocation): their live sockets re-resolve
+   * the actor, re-join the right channels, and are told (or, when no longer valid, cut).
+   */
+  'user:standing': [{ userId: string; sessionId: string; change: StandingChange }];
+  /** A session switched mode: every socket of it re-resolves its actor as for `user:standing`. */
+  'session:mode': [{ sessionId: string; mode: Mode }];
   /** A login ended (logout): its sockets close. */
   'login:ended': [{ loginId: string; userId: string }];
   'media:published': [ArticleRecord];
   'media:unpublished': [ArticleRecord];
   'boards:queued': [PostRecord];
   'boards:decided': [PostRecord];
+  /** A post that published at once (the mode does not pre-moderate): to its board's readers. */
+  'boards:published': [PostRecord];
   /** A delivered message: to its room, or (for a DM) to both users. */
   'chat:delivered': [{ sessionId: string; message: ChatMessage; dmUserIds: string[] | null }];
   'chat:monitor': [{ sessionId: string; entry: ChatMonitorEntry }];

@@ -1,6 +1,6 @@
 /**
  * Monitored chat: which rooms and people a user may talk to, sending with the
- * filter (blocks delivery) and substitutions (rewrite and warn), dedupe by client id,
+ * filter (blocks delivery) and substitutions (rewrite and warn) where the mode's rules apply them, dedupe by client id,
  * history and catch-up, and the censor's powers: mute, revoke, close a room.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import type {
   ChatPeer,
   ChatRoom,
   ChatRoomsResponse,
+  Role,
   TrailEvent,
 } from '../protocol/api';
 import { subjectOf } from './auth';
@@ -18,13 +19,14 @@ import type { Bus } from './bus';
 import { DomainError, forbidden } from './errors';
 import { findBanned, substitute, type FilterList, type SubstitutionList } from './filter';
 import type { Pack } from './pack';
-import { can, networkOf, type Actor } from './policy';
+import { LIMITS } from '../protocol/vocabulary';
+import { LEAST_ROLE, can, disciplinable, mayChatWith, rule, type Actor } from './policy';
 import type { ChatRepo, ChatRoomLog, RoomStatesRepo, TrailRepo, UserRecord, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
 import type { Throttle } from './throttle';
 
 /** Longest chat message. */
-export const MAX_CHAT_TEXT = 1000;
+export const MAX_CHAT_TEXT = LIMITS.chatText;
 /** Messages sent on join when the client has none yet. */
 export const JOIN_HISTORY = 50;
 /** The message a sender sees when the filter stops a message. */
@@ -56,14 +58,6 @@ export function dmId(a: string, b: string): string {
   return `dm:${[a, b].sort().join(':')}`;
 }
 
-/** Whether a user may chat at all, and with whom: the same network, both with chat. */
-function mayChatWith(actor: Actor, other: UserRecord): boolean {
-  const them = { role: other.role, mode: actor.mode };
-  return (
-    other.username !== actor.username && !other.revoked && can(them, 'chat.use') && networkOf(them) === networkOf(actor)
-  );
-}
-
 function requireChat(actor: Actor): void {
   if (!can(actor, 'chat.use')) throw forbidden('Your role has no chat.');
 }
@@ -75,6 +69,11 @@ export function contactsOf(deps: ChatDeps, actor: Actor): ChatPeer[] {
     .list(actor.sessionId)
     .filter((u) => mayChatWith(actor, u))
     .map(peerOf);
+}
+
+/** Whether an actor may enter a pack room: chat, and a role the room admits. */
+export function mayEnterRoom(actor: Pick<Actor, 'role' | 'mode'>, room: { roles: readonly Role[] }): boolean {
+  return can(actor, 'chat.use', { type: 'listed', roles: room.roles });
 }
 
 /** The one answer for a room or conversation that does not exist or that the actor may not see. */
@@ -106,7 +105,7 @@ export function roomFor(deps: ChatDeps, actor: Actor, roomId: string): ChatRoom 
     };
   }
   const room = deps.pack.chat.rooms.find((r) => r.id === roomId);
-  if (!room || (actor.mode !== 'open' && !room.roles.includes(actor.role))) throw noSuchRoom();
+  if (!room || !mayEnterRoom(actor, room)) throw noSuchRoom();
   return {
     id: room.id,
     kind: 'room',
@@ -120,9 +119,7 @@ export function roomFor(deps: ChatDeps, actor: Actor, roomId: string): ChatRoom 
 /** `GET /api/chat/rooms`. */
 export function listRooms(deps: ChatDeps, actor: Actor): ChatRoomsResponse {
   requireChat(actor);
-  const rooms = deps.pack.chat.rooms
-    .filter((r) => actor.mode === 'open' || r.roles.includes(actor.role))
-    .map((r) => roomFor(deps, actor, r.id));
+  const rooms = deps.pack.chat.rooms.filter((r) => mayEnterRoom(actor, r)).map((r) => roomFor(deps, actor, r.id));
   return { rooms, contacts: contactsOf(deps, actor) };
 }
 
@@ -233,8 +230,10 @@ async function deliver(
 ): Promise<{ message: ChatMessage; warning?: string }> {
   await deps.throttle.take(actor.userId, 'You are sending too fast. Wait a moment.');
   const now = (deps.now ?? (() => new Date()))();
-  const rewritten = substitute(deps.substitutions, req.text);
-  const hit = findBanned(deps.filter, rewritten.text);
+  const rewritten = rule(actor, 'substitutions')
+    ? substitute(deps.substitutions, req.text)
+    : { text: req.text, applied: [] };
+  const hit = rule(actor, 'keywordFilter') ? findBanned(deps.filter, rewritten.text) : undefined;
   const base = { roomId: room.id, from: actor.username, fromRole: actor.role, text: req.text };
   if (hit) {
     const event = await deps.recorder.record(subjectOf(actor), 'chat_blocked', {
@@ -312,7 +311,7 @@ function monitorEntries(deps: ChatDeps, actor: Actor, limit: number): ChatMonito
     at: e.at,
     roomId: e.detail.room ?? '',
     from: e.username ?? '',
-    fromRole: e.role ?? 'citizen',
+    fromRole: e.role ?? LEAST_ROLE,
     text: e.detail.text ?? '',
     delivered: e.kind === 'chat_message',
     ...(e.detail.term ? { term: e.detail.term } : {}),
@@ -331,12 +330,6 @@ function monitorEntries(deps: ChatDeps, actor: Actor, limit: number): ChatMonito
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, limit)
     .map(toEntry);
-}
-
-/** Whether a user is inside the simulated world and below the censors: censors and the facilitator are not. */
-function disciplinable(actor: Actor, user: UserRecord): boolean {
-  const them = { role: user.role, mode: actor.mode };
-  return user.id !== actor.userId && !can(them, 'users.discipline') && !can(them, 'sessions.manage');
 }
 
 function target(deps: ChatDeps, actor: Actor, username: string): UserRecord {
@@ -360,7 +353,7 @@ export async function setRevoked(deps: ChatDeps, actor: Actor, username: string,
   const user = target(deps, actor, username);
   await deps.users.update(user.id, { revoked, tokenVersion: user.tokenVersion + (revoked ? 1 : 0) });
   await deps.recorder.record(subjectOf(actor), revoked ? 'user_revoked' : 'user_restored', { target: user.username });
-  if (revoked) deps.bus.emit('user:revoked', { userId: user.id, sessionId: user.sessionId });
+  if (revoked) deps.bus.emit('user:standing', { userId: user.id, sessionId: user.sessionId, change: 'revoked' });
 }
 
 /** Closes or reopens a room for everyone in it. */

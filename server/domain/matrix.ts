@@ -11,7 +11,7 @@ export function policyMatrix(sites: readonly PackSite[], mode: Mode): PolicyMatr
   return {
     mode,
     roles: [...ROLES],
-    capabilities: CAPABILITIES.map((c) => ({ ...c })),
+    capabilities: [...CAPABILITIES],
     grants,
     sites: sites.map((s) => ({
       id: s.id,

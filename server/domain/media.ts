@@ -20,7 +20,7 @@ import { DomainError, forbidden } from './errors';
 import { compileFilter, findBanned, foldText, type FilterList } from './filter';
 import { checkedMarkdown, MarkdownError, renderMarkdown } from './markdown';
 import type { Pack, PackSite } from './pack';
-import { can, canOpenSite, type Actor } from './policy';
+import { DESK_ROLE, can, canOpenSite, rule, sectionOpen, type Actor } from './policy';
 import type { ArticleRecord, ArticlesRepo } from './ports';
 import type { TrailRecorder } from './recorder';
 import { takeRecorded, type Throttle } from './throttle';
@@ -48,10 +48,9 @@ function mediaSite(pack: Pack, id: string): PackSite | undefined {
   return pack.sites.find((s) => s.id === id && s.app === 'media');
 }
 
-/** Sections a role may read; roles the pack does not limit read all of them. */
-export function readableSections(pack: Pack, actor: Pick<Actor, 'role'>): Section[] {
-  const limit = pack.media.roleSections[actor.role];
-  return pack.media.sections.filter((s) => !limit || limit.includes(s.id));
+/** Sections an actor may read (the policy applies the pack's per-role limits). */
+export function readableSections(pack: Pack, actor: Pick<Actor, 'role' | 'mode'>): Section[] {
+  return pack.media.sections.filter((s) => sectionOpen(actor, pack.media.roleSections, s.id));
 }
 
 /** Whether a reader may read a published article (site open to them, section allowed). */
@@ -62,7 +61,10 @@ export function mayRead(
 ): boolean {
   const site = mediaSite(pack, article.site);
   if (!site || !can(actor, 'media.read') || !canOpenSite(actor, site)) return false;
-  return article.status === 'published' && readableSections(pack, actor).some((s) => s.id === article.section);
+  return (
+    article.status === 'published' &&
+    can(actor, 'media.read', { type: 'section', section: article.section, roleSections: pack.media.roleSections })
+  );
 }
 
 /** The list view of an article. */
@@ -233,7 +235,7 @@ async function goLive(deps: MediaDeps, a: ArticleRecord, editor: string, now: Da
     date: now.toISOString().slice(0, 10),
     updatedAt: now.toISOString(),
   });
-  await deps.recorder.record({ username: editor, role: 'editor', sessionId: a.sessionId }, 'article_published', {
+  await deps.recorder.record({ username: editor, role: DESK_ROLE, sessionId: a.sessionId }, 'article_published', {
     article: a.id,
     title: a.title.slice(0, 120),
   });
@@ -283,7 +285,7 @@ export async function publishDue(deps: MediaDeps, now: Date): Promise<number> {
   const due = deps.articles
     .all()
     .filter((a) => a.status === 'scheduled' && a.publishAt !== null && Date.parse(a.publishAt) <= now.getTime());
-  for (const a of due) await goLive(deps, a, a.editor ?? 'editor', now);
+  for (const a of due) await goLive(deps, a, a.editor ?? DESK_ROLE, now);
   return due.length;
 }
 
@@ -297,7 +299,7 @@ export function previewBody(actor: Actor, body: string): string {
 export async function searchArticles(deps: MediaDeps, actor: Actor, query: string): Promise<SearchResponse> {
   if (!can(actor, 'media.read')) throw forbidden('Your role may not search the intranet.');
   await takeRecorded(deps.searchThrottle, deps.recorder, actor, 'search', 'You are searching too fast. Wait a moment.');
-  const hit = findBanned(deps.filter, query);
+  const hit = rule(actor, 'keywordFilter') ? findBanned(deps.filter, query) : undefined;
   if (hit) {
     await deps.recorder.record(subjectOf(actor), 'search_flagged', { query: query.slice(0, 100), term: hit.term });
     return { query, results: [] };

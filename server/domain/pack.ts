@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import type { Network, Placard, Role, SiteApp } from '../protocol/api';
-import { ROLES } from './policy';
+import { LIMITS, MODES, NETWORKS, PATTERNS, ROLES, SECTION_IDS, SITE_APPS } from '../protocol/vocabulary';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case id (a-z, 0-9, -)');
-const role = z.enum(ROLES as [Role, ...Role[]]);
+const id = z.string().regex(PATTERNS.packId, 'must be a lower-case id (a-z, 0-9, -)');
+const role = z.enum(ROLES);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const packSchema = z.strictObject({
@@ -17,8 +17,8 @@ const packSchema = z.strictObject({
   session: z.strictObject({
     id,
     name: text(120),
-    code: z.string().regex(/^[A-Z0-9]{4,8}$/, 'must be 4–8 capital letters or digits'),
-    mode: z.enum(['closed', 'open']),
+    code: z.string().regex(PATTERNS.sessionCode, 'must be 4–8 capital letters or digits'),
+    mode: z.enum(MODES),
   }),
   homeSites: z.strictObject({ domestic: id, foreign: id }),
   unreachablePlacardId: id,
@@ -26,14 +26,14 @@ const packSchema = z.strictObject({
 });
 
 const personaSchema = z.strictObject({
-  username: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, 'must be 2–32 lower-case letters, digits or _'),
+  username: z.string().regex(PATTERNS.username, 'must be 2–32 lower-case letters, digits or _'),
   displayName: text(80),
   role,
   description: text(300),
-  password: z.string().min(4).max(200).optional(),
+  password: z.string().min(4).max(LIMITS.password).optional(),
 });
 
-const sectionId = z.enum(['leadership', 'industry', 'science', 'culture', 'international']);
+const sectionId = z.enum(SECTION_IDS);
 
 const mastheadSchema = z.strictObject({
   tagline: text(200),
@@ -43,14 +43,14 @@ const mastheadSchema = z.strictObject({
 
 const siteSchema = z.strictObject({
   id,
-  address: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a host name like news.kp'),
+  address: z.string().regex(PATTERNS.host, 'must be a host name like news.kp'),
   title: text(120),
   description: text(300),
-  network: z.enum(['domestic', 'foreign']),
+  network: z.enum(NETWORKS),
   roles: z.array(role).min(1),
   intro: z.array(text(2000)).min(1).max(20),
   placardId: id.optional(),
-  app: z.enum(['page', 'media', 'broadcast', 'search', 'boards', 'chat']).optional(),
+  app: z.enum(SITE_APPS).optional(),
   masthead: mastheadSchema.optional(),
 });
 
@@ -83,7 +83,7 @@ const broadcastSchema = z.strictObject({
         items: z
           .array(
             z.strictObject({
-              time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+              time: z.string().regex(PATTERNS.clock, 'must be HH:MM'),
               title: text(160),
               description: text(400),
             }),

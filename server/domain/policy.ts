@@ -1,37 +1,64 @@
 /**
- * The one policy table: what each role may do in each mode.
- * Every HTTP route and socket event asks `can`; the client receives the same
- * answers through `capabilitiesOf` and never decides on its own.
+ * The one policy table: what each role may do in each mode, and what each mode changes.
+ * Every HTTP route and socket event asks `can`; feature code asks `rule` for what a mode
+ * switches on or off, and never reads `actor.mode` or compares role names itself. The client
+ * receives the same answers through `capabilitiesOf` and never decides on its own.
  */
-import type { Capability, Home, Mode, Network, Role } from '../protocol/api';
+import type { Capability, Home, Mode, Network, Role, SectionId } from '../protocol/api';
+import { CAPABILITY_IDS, ROLES as ROLE_LIST } from '../protocol/vocabulary';
 
 /** Every role, in the order screens list them. */
-export const ROLES: readonly Role[] = [
-  'citizen',
-  'elite',
-  'scientist',
-  'academic',
-  'foreigner',
-  'editor',
-  'censor',
-  'facilitator',
-];
+export const ROLES: readonly Role[] = ROLE_LIST;
 
-/** Every capability with the label the facilitator's matrix shows. */
-export const CAPABILITIES: readonly { id: Capability; label: string }[] = [
-  { id: 'network.domestic', label: 'Use the national intranet' },
-  { id: 'network.foreign', label: "Use the foreigners' network" },
-  { id: 'media.read', label: 'Read state media' },
-  { id: 'media.publish', label: 'Publish state media' },
-  { id: 'boards.read', label: 'Read message boards' },
-  { id: 'boards.post', label: 'Post on message boards' },
-  { id: 'chat.use', label: 'Use chat' },
-  { id: 'moderation.review', label: 'Review the moderation queue' },
-  { id: 'trail.read', label: 'Read the surveillance trail' },
-  { id: 'users.discipline', label: 'Mute or revoke users' },
-  { id: 'policy.overview', label: 'See who may see what' },
-  { id: 'sessions.manage', label: 'Run sessions, roles and modes' },
-];
+/** Every capability, in the order screens list them (the client names them by id, in its own language). */
+export const CAPABILITIES: readonly Capability[] = CAPABILITY_IDS;
+
+/** What a mode switches on or off, by name. */
+export interface ModeRuleSet {
+  /** Boards, rooms, sites and media sections admit only the roles the pack lists. */
+  roleListsApply: boolean;
+  /** A new post waits for a censor before anyone else sees it. */
+  postsPreModerated: boolean;
+  /** The pack's banned terms stop posts, chat messages and searches. */
+  keywordFilter: boolean;
+  /** The pack's substitutions rewrite chat messages. */
+  substitutions: boolean;
+  /** Sites of the other network (the outside world) may be opened. */
+  outsideLinksAllowed: boolean;
+  /** Likes, shares and follows (the open network's social features). */
+  socialActions: boolean;
+}
+export type ModeRule = keyof ModeRuleSet;
+
+/** mode → rules. Closed is the walled national intranet; open is the same people on an open network. */
+export const MODE_RULES: Readonly<Record<Mode, Readonly<ModeRuleSet>>> = {
+  closed: {
+    roleListsApply: true,
+    postsPreModerated: true,
+    keywordFilter: true,
+    substitutions: true,
+    outsideLinksAllowed: false,
+    socialActions: false,
+  },
+  open: {
+    roleListsApply: false,
+    postsPreModerated: false,
+    keywordFilter: false,
+    substitutions: false,
+    outsideLinksAllowed: true,
+    socialActions: true,
+  },
+};
+
+/** Whether a mode rule holds for an actor's session. */
+export function rule(actor: Pick<Actor, 'mode'>, name: ModeRule): boolean {
+  return MODE_RULES[actor.mode][name];
+}
+
+/** The role the trail names for a scheduled publication whose editor is not known. */
+export const DESK_ROLE: Role = 'editor';
+/** The role with the least access: what a record that lost its role is shown as. */
+export const LEAST_ROLE: Role = 'citizen';
 
 const READER: Capability[] = ['network.domestic', 'media.read', 'boards.read', 'boards.post', 'chat.use'];
 
@@ -68,7 +95,7 @@ export interface Actor {
 /** The capabilities an actor holds, in table order. */
 export function capabilitiesOf(role: Role, mode: Mode): Capability[] {
   const held = new Set(TABLE[mode][role]);
-  return CAPABILITIES.map((c) => c.id).filter((id) => held.has(id));
+  return CAPABILITY_IDS.filter((id) => held.has(id));
 }
 
 /** A site as far as policy cares: its network and the roles the pack lets in. */
@@ -78,25 +105,84 @@ export interface SiteAccess {
 }
 
 /** Resources a check can be about. */
-export type Resource = { type: 'site'; site: SiteAccess } | { type: 'any' };
+export type Resource =
+  | { type: 'any' }
+  /** A site of the directory. */
+  | { type: 'site'; site: SiteAccess }
+  /** Something the pack opens to listed roles: a board's readRoles or postRoles, a chat room's roles. */
+  | { type: 'listed'; roles: readonly Role[] }
+  /** A state-media section, with the pack's per-role section limits. */
+  | { type: 'section'; section: SectionId; roleSections: Partial<Record<Role, readonly SectionId[]>> };
+
+type Who = Pick<Actor, 'role' | 'mode'>;
 
 /** Whether `actor` may perform `action`, optionally on a specific resource. */
-export function can(
-  actor: Pick<Actor, 'role' | 'mode'>,
-  action: Capability,
-  resource: Resource = { type: 'any' },
-): boolean {
+export function can(actor: Who, action: Capability, resource: Resource = { type: 'any' }): boolean {
   if (!TABLE[actor.mode][actor.role].includes(action)) return false;
-  if (resource.type === 'site') return canOpenSite(actor, resource.site);
-  return true;
+  switch (resource.type) {
+    case 'any':
+      return true;
+    case 'site':
+      return canOpenSite(actor, resource.site);
+    case 'listed':
+      return listed(actor, resource.roles);
+    case 'section':
+      return sectionOpen(actor, resource.roleSections, resource.section);
+  }
 }
 
-/** Whether an actor may open a site: right network, and a role the site admits (open mode admits all). */
-export function canOpenSite(actor: Pick<Actor, 'role' | 'mode'>, site: SiteAccess): boolean {
+/** Whether a pack role list admits an actor (every role, where role lists do not apply). */
+function listed(actor: Who, roles: readonly Role[]): boolean {
+  return !rule(actor, 'roleListsApply') || roles.includes(actor.role);
+}
+
+/** Whether a media section is open to an actor: roles the pack does not limit read every section. */
+export function sectionOpen(
+  actor: Who,
+  roleSections: Partial<Record<Role, readonly SectionId[]>>,
+  section: SectionId,
+): boolean {
+  if (!rule(actor, 'roleListsApply')) return true;
+  const limit = roleSections[actor.role];
+  return !limit || limit.includes(section);
+}
+
+/**
+ * Whether an actor may open a site: a network it may use (its own network's sites, or any where
+ * outside links are allowed), and a role the site admits (any, where role lists do not apply).
+ */
+export function canOpenSite(actor: Who, site: SiteAccess): boolean {
   const caps = TABLE[actor.mode][actor.role];
-  if (actor.mode === 'open') return caps.includes('network.domestic') || caps.includes('network.foreign');
-  const networkCap: Capability = site.network === 'domestic' ? 'network.domestic' : 'network.foreign';
-  return caps.includes(networkCap) && site.roles.includes(actor.role);
+  const network = rule(actor, 'outsideLinksAllowed')
+    ? caps.includes('network.domestic') || caps.includes('network.foreign')
+    : caps.includes(site.network === 'domestic' ? 'network.domestic' : 'network.foreign');
+  return network && listed(actor, site.roles);
+}
+
+/** Someone another actor may meet: a chat peer or a user a censor acts on. */
+export interface OtherUser {
+  id: string;
+  username: string;
+  role: Role;
+  revoked?: boolean | undefined;
+}
+
+/** Whether an actor may chat with another user: both with chat, someone else, not revoked, on the same network. */
+export function mayChatWith(actor: Pick<Actor, 'username' | 'role' | 'mode'>, other: OtherUser): boolean {
+  const them = { role: other.role, mode: actor.mode };
+  return (
+    can(actor, 'chat.use') &&
+    other.username !== actor.username &&
+    !other.revoked &&
+    can(them, 'chat.use') &&
+    networkOf(them) === networkOf(actor)
+  );
+}
+
+/** Whether a user may be muted or revoked: someone else inside the simulated world, below the censors and the facilitator. */
+export function disciplinable(actor: Pick<Actor, 'userId' | 'mode'>, user: OtherUser): boolean {
+  const them = { role: user.role, mode: actor.mode };
+  return user.id !== actor.userId && !can(them, 'users.discipline') && !can(them, 'sessions.manage');
 }
 
 /** The network whose directory an actor browses, or null when it has none. */

@@ -4,35 +4,8 @@
  */
 import type { Role, TrailEvent, TrailKind } from '../protocol/api';
 
-/** Every kind of trail event recorded so far. */
-const KINDS: Record<TrailKind, true> = {
-  login: true,
-  login_failed: true,
-  logout: true,
-  page_view: true,
-  blocked_address: true,
-  search: true,
-  search_flagged: true,
-  article_saved: true,
-  article_published: true,
-  article_unpublished: true,
-  post_submitted: true,
-  post_filtered: true,
-  post_approved: true,
-  post_rejected: true,
-  chat_message: true,
-  chat_blocked: true,
-  user_muted: true,
-  user_unmuted: true,
-  user_revoked: true,
-  user_restored: true,
-  room_closed: true,
-  room_reopened: true,
-  throttled: true,
-};
-/** Every trail kind, in the order above. */
-// A record, so that adding a TrailKind without listing it here fails to compile.
-export const TRAIL_KINDS = Object.keys(KINDS) as readonly TrailKind[];
+/** Every trail kind, in vocabulary order. */
+export { TRAIL_KINDS } from '../protocol/vocabulary';
 
 /** Who an event is about; null fields for an unknown user (e.g. a failed login). */
 export interface TrailSubject {

@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../protocol/vocabulary';
 import { ROLES } from '../domain/policy';
 import type { Me, Role } from '../protocol/api';
 import { Client, loginAs, startServer, type TestServer } from '../test/harness';
@@ -176,7 +177,7 @@ describe('bad input', () => {
     ['an array body', ['elite', 'demo']],
     ['an oversized body', { username: 'elite', password: 'x'.repeat(100_000) }, 'body_too_large'],
     ['malformed JSON', '{"username": "elite", ', 'malformed_json'],
-    ['a too-long user name', { username: 'e'.repeat(65), password: 'demo' }],
+    ['a too-long user name', { username: 'e'.repeat(LIMITS.loginUsername + 1), password: 'demo' }],
   ];
   for (const [name, body, code] of bad) {
     it(`answers ${name} with 400 JSON and logs nobody in`, async () => {
@@ -189,7 +190,7 @@ describe('bad input', () => {
 
   it('rejects bad browse and trail input with 400', async () => {
     expectError(await client('elite').post('/api/browse', { address: '   ' }), 400);
-    expectError(await client('elite').post('/api/browse', { address: 'x'.repeat(3000) }), 400);
+    expectError(await client('elite').post('/api/browse', { address: 'x'.repeat(LIMITS.address + 1) }), 400);
     expectError(await client('elite').post('/api/browse', {}), 400);
     expectError(await client('censor').get('/api/trail?limit=0'), 400);
     expectError(await client('censor').get('/api/trail?kind=bogus'), 400);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../protocol/vocabulary';
 import { ROLES } from '../domain/policy';
 import type { Post, Role } from '../protocol/api';
 import { loginAs, startServer, type Client, type TestServer, connectSocket } from '../test/harness';
@@ -170,8 +171,8 @@ describe('bad input', () => {
     const bad: [string, unknown, number][] = [
       [`/api/boards/${GENERAL}/threads`, { title: '', body: 'x' }, 400],
       [`/api/boards/${GENERAL}/threads`, { title: 'x', body: '   \n  ' }, 400],
-      [`/api/boards/${GENERAL}/threads`, { title: 'x'.repeat(151), body: 'x' }, 400],
-      [`/api/boards/${GENERAL}/threads`, { title: 'x', body: 'x'.repeat(4001) }, 400],
+      [`/api/boards/${GENERAL}/threads`, { title: 'x'.repeat(LIMITS.postTitle + 1), body: 'x' }, 400],
+      [`/api/boards/${GENERAL}/threads`, { title: 'x', body: 'x'.repeat(LIMITS.postBody + 1) }, 400],
       [`/api/boards/${GENERAL}/threads`, { title: 'x', body: 5 }, 400],
       [`/api/boards/${GENERAL}/threads`, { title: 'x', body: 'y', anonymous: true }, 400],
       ['/api/boards/no-such-board/threads', { title: 'x', body: 'y' }, 404],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../protocol/vocabulary';
 import { ROLES } from '../domain/policy';
 import type { Article, ArticleSummary, Role } from '../protocol/api';
 import type { Client } from '../test/harness';
@@ -190,8 +191,8 @@ describe('the editor desk', () => {
     const bad = [
       draft({ title: '' }),
       draft({ title: '   ' }),
-      draft({ title: 'x'.repeat(201) }),
-      draft({ body: 'x'.repeat(20_001) }),
+      draft({ title: 'x'.repeat(LIMITS.articleTitle + 1) }),
+      draft({ body: 'x'.repeat(LIMITS.articleBody + 1) }),
       draft({ section: 'gossip' }),
       draft({ site: 'portal' }),
       draft({ site: 'no-such-site' }),

@@ -3,32 +3,10 @@
  * Type-only: the client imports this file with `import type`, never at run time.
  */
 
-/** Every persona role in the simulated world (see DESIGN.md, "Roles"). */
-export type Role = 'citizen' | 'elite' | 'scientist' | 'academic' | 'foreigner' | 'editor' | 'censor' | 'facilitator';
-
-/** A session runs the closed simulation or the open comparison network. */
-export type Mode = 'closed' | 'open';
-
-/** What a user may do; the policy table maps role × mode to a set of these. */
-export type Capability =
-  | 'network.domestic'
-  | 'network.foreign'
-  | 'media.read'
-  | 'media.publish'
-  | 'boards.read'
-  | 'boards.post'
-  | 'chat.use'
-  | 'moderation.review'
-  | 'trail.read'
-  | 'users.discipline'
-  | 'policy.overview'
-  | 'sessions.manage';
-
-/** Which screen a user lands on after login, decided by the server's policy. */
-export type Home = 'denied' | 'portal' | 'foreign' | 'trail' | 'overview';
-
-/** Which network a site belongs to. */
-export type Network = 'domestic' | 'foreign';
+// The vocabulary (roles, modes, capabilities, homes, networks, trail kinds) is data in `vocabulary.ts`;
+// these types are derived from it, and importing them from here keeps working.
+export type { Capability, Home, Mode, Network, Role, SiteApp, TrailKind } from './vocabulary';
+import type { Capability, Home, Mode, Network, Role, SiteApp, TrailKind } from './vocabulary';
 
 /** `GET /api/me` and the body of a successful login. */
 export interface Me {
@@ -45,9 +23,6 @@ export interface Me {
 export interface ApiError {
   error: { code: string; message: string };
 }
-
-/** What a site's pages are: plain pages, a state-media site, the broadcast schedule or the search engine. */
-export type SiteApp = 'page' | 'media' | 'broadcast' | 'search' | 'boards' | 'chat';
 
 /** A site in the intranet directory, as a user of its network sees it. */
 export interface Site {
@@ -105,33 +80,6 @@ export interface PlacardsResponse {
   placards: Placard[];
 }
 
-/** Kinds of event in the surveillance trail. Later features add more. */
-export type TrailKind =
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'page_view'
-  | 'blocked_address'
-  | 'search'
-  | 'search_flagged'
-  | 'article_saved'
-  | 'article_published'
-  | 'article_unpublished'
-  | 'post_submitted'
-  | 'post_filtered'
-  | 'post_approved'
-  | 'post_rejected'
-  | 'chat_message'
-  | 'chat_blocked'
-  | 'user_muted'
-  | 'user_unmuted'
-  | 'user_revoked'
-  | 'user_restored'
-  | 'room_closed'
-  | 'room_reopened'
-  /** Someone was held back for doing one thing too often (recorded once per window). */
-  | 'throttled';
-
 /** One entry of the append-only surveillance trail. */
 export interface TrailEvent {
   id: string;
@@ -153,7 +101,8 @@ export interface TrailResponse {
 export interface PolicyMatrix {
   mode: Mode;
   roles: Role[];
-  capabilities: { id: Capability; label: string }[];
+  /** Capability ids in table order; the client names them. */
+  capabilities: Capability[];
   /** role → capabilities it holds in this mode */
   grants: Record<Role, Capability[]>;
   sites: { id: string; title: string; address: string; network: Network; roles: Role[] }[];

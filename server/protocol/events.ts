@@ -10,8 +10,13 @@ import type {
   ChatRoom,
   ModerationItem,
   Post,
+  Mode,
+  Role,
   TrailEvent,
 } from './api';
+
+/** What about a user's standing changed. */
+export type StandingChange = 'role' | 'mode' | 'session' | 'revoked';
 
 /** The error half of every acknowledgement. */
 export interface AckError {
@@ -49,6 +54,13 @@ export interface ChatSendRequest {
 /** `chat:send` acknowledgement, sent once the message is on disk. `warning` when a word was rewritten. */
 export type ChatSendAck = { ok: true; message: ChatMessage; warning?: string } | AckError;
 
+/** `session:changed`: what changed, and the standing now. */
+export interface SessionChanged {
+  change: StandingChange;
+  role: Role;
+  mode: Mode;
+}
+
 /** Events the server sends to clients. */
 export interface ServerToClientEvents {
   /** A new surveillance-trail event, sent to users who may read the trail. */
@@ -80,6 +92,11 @@ export interface ServerToClientEvents {
   'chat:monitor': (entry: ChatMonitorEntry) => void;
   /** This user's access was withdrawn; the client drops to the login screen. */
   'session:ended': (reason: { code: string; message: string }) => void;
+  /**
+   * This user's standing changed while connected (the session's mode, or their role): the socket
+   * already acts on the new standing; the client re-reads `/api/me` and re-renders.
+   */
+  'session:changed': (change: SessionChanged) => void;
 }
 
 /** Events clients send to the server. */

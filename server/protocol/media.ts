@@ -2,8 +2,9 @@
  * API shapes of state media: articles, the editor desk, search and the broadcast schedule (type-only).
  */
 
-/** Sections of the state-media sites. */
-export type SectionId = 'leadership' | 'industry' | 'science' | 'culture' | 'international';
+/** Sections of the state-media sites (the list is data in `vocabulary.ts`). */
+export type { SectionId } from './vocabulary';
+import type { SectionId } from './vocabulary';
 
 /** A section with its display label. */
 export interface Section {

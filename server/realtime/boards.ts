@@ -5,10 +5,10 @@
 import { mayReadBoard, moderationItem, postView } from '../domain/boards';
 import type { Bus } from '../domain/bus';
 import type { Pack } from '../domain/pack';
-import type { PostsRepo, UsersRepo } from '../domain/ports';
+import type { PostRecord, PostsRepo, UsersRepo } from '../domain/ports';
 import type { IO } from './index';
 import { emitWhere } from './fanout';
-import { rooms } from './rooms';
+import { channels } from './channels';
 
 /** Subscribes the board pushes to the bus. */
 export function boardPushes(
@@ -21,15 +21,19 @@ export function boardPushes(
 ): void {
   const deps = { pack, posts, users };
   bus.on('boards:queued', (post) => {
-    io.to(rooms.moderation(post.sessionId)).emit('moderation:queued', moderationItem(deps, post));
+    io.to(channels.moderation(post.sessionId)).emit('moderation:queued', moderationItem(deps, post));
   });
   bus.on('boards:decided', (post) => {
-    io.to(rooms.moderation(post.sessionId)).emit('moderation:decided', moderationItem(deps, post));
+    io.to(channels.moderation(post.sessionId)).emit('moderation:decided', moderationItem(deps, post));
     if (post.authorId)
-      io.to(rooms.user(post.authorId)).emit('boards:decided', postView(post, { userId: post.authorId }));
-    if (post.status !== 'approved') return;
+      io.to(channels.user(post.authorId)).emit('boards:decided', postView(post, { userId: post.authorId }));
+    if (post.status === 'approved') pushPost(post);
+  });
+  bus.on('boards:published', pushPost);
+
+  function pushPost(post: PostRecord): void {
     const board = pack.boards.find((b) => b.id === post.boardId);
     if (!board) return;
     emitWhere(io, post.sessionId, (actor) => mayReadBoard(actor, board), log, 'boards:post', postView(post));
-  });
+  }
 }

@@ -1,5 +1,6 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../protocol/vocabulary';
 import type { ChatMessage, ChatMonitorEntry, Role } from '../protocol/api';
 import type { ChatJoinAck, ChatPresenceDelta, ChatSendAck } from '../protocol/events';
 import { Client, connectSocket, loginAs, startServer, type TestServer, type TestSocket } from '../test/harness';
@@ -376,7 +377,7 @@ describe('malformed payloads', () => {
       { roomId: 'general', text: 42, clientId: 'a' },
       { roomId: 'general', text: { html: 1 }, clientId: 'a' },
       { roomId: 'general', text: '   ', clientId: 'a' },
-      { roomId: 'general', text: 'x'.repeat(1001), clientId: 'a' },
+      { roomId: 'general', text: 'x'.repeat(LIMITS.chatText + 1), clientId: 'a' },
       { roomId: 'general', text: 'hi' },
       { roomId: 'general', text: 'hi', clientId: 'a', extra: true },
       { roomId: 'no-such-room', text: 'hi', clientId: 'a' },

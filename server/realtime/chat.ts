@@ -8,23 +8,22 @@ import { DomainError } from '../domain/errors';
 import { can, type Actor } from '../domain/policy';
 import type { ChatPeer } from '../protocol/api';
 import type { AckError } from '../protocol/events';
+import { LIMITS, PATTERNS } from '../protocol/vocabulary';
 import { parse } from '../validation';
 import type { AppSocket, IO } from './index';
+import { channels } from './channels';
+import { emitWhere } from './fanout';
 import type { Presence } from './presence';
-import { rooms } from './rooms';
 
-const roomId = z.string().regex(/^(dm:[a-z0-9_]{2,32}:[a-z0-9_]{2,32}|[a-z0-9][a-z0-9-]{0,63})$/, 'not a room id');
+const roomId = z.string().regex(PATTERNS.roomId, 'not a room id');
 const joinSchema = z.strictObject({ roomId, after: z.number().int().min(0).optional() });
 const leaveSchema = z.strictObject({ roomId });
 const sendSchema = z
   .strictObject({
     roomId: roomId.optional(),
-    peer: z
-      .string()
-      .regex(/^[a-z0-9_]{2,32}$/, 'not a user name')
-      .optional(),
+    peer: z.string().regex(PATTERNS.usernameParam, 'not a user name').optional(),
     text: z.string().trim().min(1, 'type a message').max(MAX_CHAT_TEXT, `at most ${MAX_CHAT_TEXT} characters`),
-    clientId: z.string().min(1).max(64),
+    clientId: z.string().min(1).max(LIMITS.chatClientId),
   })
   .refine((r) => (r.roomId === undefined) !== (r.peer === undefined), 'give either roomId or peer');
 
@@ -35,8 +34,8 @@ export function ackError(err: unknown, log: (msg: string, err: unknown) => void)
   return { ok: false, error: { code: 'internal', message: 'Something went wrong on the server.' } };
 }
 
-/** The socket.io room a chat room's members are in. */
-export const chatRoom = (sessionId: string, id: string) => `chat:${sessionId}:${id}`;
+/** The socket.io channel a chat room's members are in (distinct from the other `channels`). */
+export const chatChannel = (sessionId: string, id: string) => `chat:${sessionId}:${id}`;
 
 /** How long presence changes in a room are gathered before one `chat:presence-delta` goes out. */
 export const PRESENCE_BATCH_MS = 50;
@@ -56,7 +55,7 @@ class PresenceAnnouncer {
 
   /** Records that `peer` came into (`here`) or left a room. */
   changed(sessionId: string, roomId: string, peer: ChatPeer, here: boolean): void {
-    const key = chatRoom(sessionId, roomId);
+    const key = chatChannel(sessionId, roomId);
     let batch = this.pending.get(key);
     if (!batch) {
       this.pending.set(key, (batch = { roomId, changes: new Map() }));
@@ -86,32 +85,50 @@ function announcerFor(io: IO): PresenceAnnouncer {
   return announcer;
 }
 
-/** Wires chat handlers onto one socket. */
+/** What the realtime layer can ask of a socket's chat state. */
+export interface ChatSocketState {
+  /**
+   * Re-checks every room this socket is in against its actor as it is now (`prev` is the actor it
+   * had): a room it may no longer enter is left, and the room told it went.
+   */
+  recheck(prev: Actor): Promise<void>;
+}
+
+/** Wires chat handlers onto one socket. Every handler acts on `socket.data.actor` as it is now. */
 export function chatHandlers(
   io: IO,
   socket: AppSocket,
   deps: ChatDeps,
   presence: Presence,
   log: (msg: string, err: unknown) => void,
-): void {
-  const actor = socket.data.actor;
+): ChatSocketState {
   const joined = new Set<string>();
   const announcer = announcerFor(io);
-  const leave = (id: string) => {
-    const gone = presence.remove(actor.sessionId, id, socket.id);
-    if (gone) announcer.changed(actor.sessionId, id, gone, false);
+  const leave = async (sessionId: string, id: string) => {
+    joined.delete(id);
+    const gone = presence.remove(sessionId, id, socket.id);
+    if (gone) announcer.changed(sessionId, id, gone, false);
+    await socket.leave(chatChannel(sessionId, id));
   };
-
-  if (can(actor, 'users.discipline')) void socket.join(rooms.monitor(actor.sessionId));
+  const syncMonitor = (actor: Actor, prev?: Actor) => {
+    if (prev && (prev.sessionId !== actor.sessionId || !can(actor, 'users.discipline')))
+      void socket.leave(channels.monitor(prev.sessionId));
+    if (can(actor, 'users.discipline')) void socket.join(channels.monitor(actor.sessionId));
+  };
+  syncMonitor(socket.data.actor);
 
   socket.on('chat:join', async (req, ack) => {
     if (typeof ack !== 'function') return;
     try {
       const { roomId: id, after } = parse(joinSchema, req);
-      const { room, history } = await joinRoom(deps, socket.data.actor, id, after);
+      const actor = socket.data.actor;
+      const { room, history } = await joinRoom(deps, actor, id, after);
       if (socket.disconnected) return; // gone while the history loaded: do not leave a ghost in the room
-      await socket.join(chatRoom(actor.sessionId, room.id));
+      // The actor's standing changed while the history loaded: its rooms were re-checked without this one.
+      if (socket.data.actor !== actor)
+        throw new DomainError('conflict', 'standing_changed', 'Your access changed. Try again.');
       joined.add(room.id);
+      await socket.join(chatChannel(actor.sessionId, room.id));
       const user = deps.users.findById(actor.userId);
       const peer = { username: actor.username, displayName: user?.displayName ?? actor.username, role: actor.role };
       if (presence.add(actor.sessionId, room.id, socket.id, peer))
@@ -131,9 +148,7 @@ export function chatHandlers(
   socket.on('chat:leave', async (req, ack) => {
     try {
       const { roomId: id } = parse(leaveSchema, req);
-      await socket.leave(chatRoom(actor.sessionId, id));
-      joined.delete(id);
-      leave(id);
+      await leave(socket.data.actor.sessionId, id);
       if (typeof ack === 'function') ack({ ok: true });
     } catch (err) {
       if (typeof ack === 'function') ack(ackError(err, log));
@@ -152,41 +167,55 @@ export function chatHandlers(
   });
 
   socket.on('disconnect', () => {
-    for (const id of joined) leave(id);
+    const { sessionId } = socket.data.actor;
+    for (const id of [...joined]) void leave(sessionId, id).catch((err: unknown) => log('chat leave failed', err));
   });
+
+  return {
+    async recheck(prev) {
+      const actor = socket.data.actor;
+      syncMonitor(actor, prev);
+      for (const id of [...joined]) {
+        if (prev.sessionId === actor.sessionId && mayEnter(deps, actor, id)) continue;
+        await leave(prev.sessionId, id);
+      }
+    },
+  };
+}
+
+/** Whether an actor may be in a room or conversation now. */
+function mayEnter(deps: ChatDeps, actor: Actor, roomId: string): boolean {
+  try {
+    roomFor(deps, actor, roomId);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Pushes chat events from the bus to sockets. */
-export function chatPushes(io: IO, deps: ChatDeps): void {
+export function chatPushes(io: IO, deps: ChatDeps, log: (msg: string, err: unknown) => void): void {
   deps.bus.on('chat:delivered', ({ sessionId, message, dmUserIds }) => {
-    if (dmUserIds) io.to(dmUserIds.map((id) => rooms.user(id))).emit('chat:message', message);
-    else io.to(chatRoom(sessionId, message.roomId)).emit('chat:message', message);
+    if (dmUserIds) io.to(dmUserIds.map((id) => channels.user(id))).emit('chat:message', message);
+    else io.to(chatChannel(sessionId, message.roomId)).emit('chat:message', message);
   });
   deps.bus.on('chat:monitor', ({ sessionId, entry }) => {
-    const room = rooms.monitor(sessionId);
+    const room = channels.monitor(sessionId);
     // Skip encoding an entry for nobody: most of the time no censor is watching.
     if (io.sockets.adapter.rooms.get(room)?.size) io.to(room).emit('chat:monitor', entry);
   });
   deps.bus.on('chat:room', ({ sessionId, room }) => {
     // Everyone who may enter the room (so room lists update too) and the censors.
-    const mayEnter = (actor: Actor) => {
-      try {
-        roomFor(deps, actor, room.id);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    void io
-      .in(rooms.session(sessionId))
-      .fetchSockets()
-      .then((sockets) => {
-        for (const s of sockets) {
-          if (can(s.data.actor, 'users.discipline') || mayEnter(s.data.actor)) s.emit('chat:room', room);
-        }
-      });
+    emitWhere(
+      io,
+      sessionId,
+      (actor) => can(actor, 'users.discipline') || mayEnter(deps, actor, room.id),
+      log,
+      'chat:room',
+      room,
+    );
   });
   deps.bus.on('chat:muted', ({ userId, muted }) => {
-    io.to(rooms.user(userId)).emit('chat:muted', { muted });
+    io.to(channels.user(userId)).emit('chat:muted', { muted });
   });
 }

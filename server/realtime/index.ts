@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { actorFromClaims, claimsValid, type TokenClaims } from '../domain/auth';
-import type { Bus } from '../domain/bus';
+import type { Bus, StandingChange } from '../domain/bus';
 import { can, type Actor } from '../domain/policy';
 import type { AckError, ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { originMatches } from '../auth/origin';
@@ -14,10 +14,11 @@ import type { Store } from '../store/db';
 import type { Pack } from '../domain/pack';
 import { mediaPushes } from './media';
 import { boardPushes } from './boards';
-import { chatHandlers, chatPushes } from './chat';
+import { chatHandlers, chatPushes, type ChatSocketState } from './chat';
+import { eachSocket } from './fanout';
 import type { Presence } from './presence';
 import type { ChatDeps } from '../domain/chat';
-import { rooms } from './rooms';
+import { channels } from './channels';
 
 /** Per-socket data: who is connected, and the login its token belongs to. */
 export interface SocketData {
@@ -95,12 +96,49 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
     socket.disconnect(true);
   };
 
+  /** Each connected socket's chat state, so a change of standing can re-check its rooms. */
+  const chatStates = new WeakMap<AppSocket, ChatSocketState>();
+
+  /** Joins the channels an actor may be in now, and leaves those of the actor it was (if any). */
+  const syncChannels = (socket: AppSocket, actor: Actor, prev?: Actor) => {
+    const wanted = new Set([channels.session(actor.sessionId), channels.user(actor.userId)]);
+    if (can(actor, 'trail.read')) wanted.add(channels.trail(actor.sessionId));
+    if (can(actor, 'moderation.review')) wanted.add(channels.moderation(actor.sessionId));
+    if (prev) {
+      const had = [
+        channels.session(prev.sessionId),
+        channels.user(prev.userId),
+        channels.trail(prev.sessionId),
+        channels.moderation(prev.sessionId),
+      ];
+      for (const c of had) if (!wanted.has(c)) void socket.leave(c);
+    }
+    for (const c of wanted) void socket.join(c);
+  };
+
+  /**
+   * Re-resolves a socket's actor after its standing changed: channels and chat rooms follow the
+   * new actor and the client is told; a login that no longer stands is ended instead.
+   */
+  const refresh = async (socket: AppSocket, change: StandingChange) => {
+    const prev = socket.data.actor;
+    let actor: Actor;
+    try {
+      actor = actorFromClaims(authDeps, socket.data.claims);
+    } catch {
+      const user = deps.store.users.findById(socket.data.claims.sub);
+      return end(socket, user?.revoked ? 'revoked' : 'ended');
+    }
+    socket.data.actor = actor;
+    syncChannels(socket, actor, prev);
+    await chatStates.get(socket)?.recheck(prev);
+    if (socket.connected) socket.emit('session:changed', { change, role: actor.role, mode: actor.mode });
+  };
+
   io.on('connection', (socket: AppSocket) => {
-    const actor = socket.data.actor;
     const claims = socket.data.claims;
-    void socket.join(rooms.session(actor.sessionId));
-    void socket.join(rooms.user(actor.userId));
-    void socket.join(rooms.login(claims.lid));
+    void socket.join(channels.login(claims.lid));
+    syncChannels(socket, socket.data.actor);
     // The token's own expiry ends the socket too (timers are capped; a long one re-arms).
     let expiry: NodeJS.Timeout | undefined;
     const arm = () => {
@@ -122,27 +160,27 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
         });
       end(socket, Date.now() >= claims.exp * 1000 ? 'expired' : 'ended');
     });
-    if (can(actor, 'trail.read')) void socket.join(rooms.trail(actor.sessionId));
-    if (can(actor, 'moderation.review')) void socket.join(rooms.moderation(actor.sessionId));
-    chatHandlers(io, socket, deps.chat, deps.presence, deps.log);
+    chatStates.set(socket, chatHandlers(io, socket, deps.chat, deps.presence, deps.log));
     socket.on('sys:ping', (ack) => {
       if (typeof ack === 'function') ack({ ok: true, at: new Date().toISOString() });
     });
   });
 
   deps.bus.on('trail:appended', (event) => {
-    io.to(rooms.trail(event.sessionId)).emit('trail:event', event);
+    io.to(channels.trail(event.sessionId)).emit('trail:event', event);
   });
   mediaPushes(io, deps.bus, deps.pack, deps.log);
   boardPushes(io, deps.bus, deps.pack, deps.store.posts, deps.store.users, deps.log);
-  chatPushes(io, deps.chat);
-  deps.bus.on('user:revoked', ({ userId }) => {
-    io.to(rooms.user(userId)).emit('session:ended', { code: 'revoked', message: END_MESSAGES.revoked });
-    io.in(rooms.user(userId)).disconnectSockets(true);
+  chatPushes(io, deps.chat, deps.log);
+  deps.bus.on('user:standing', ({ userId, change }) => {
+    void eachSocket(io, channels.user(userId), (s) => refresh(s, change), deps.log, 'standing refresh');
+  });
+  deps.bus.on('session:mode', ({ sessionId }) => {
+    void eachSocket(io, channels.session(sessionId), (s) => refresh(s, 'mode'), deps.log, 'mode refresh');
   });
   deps.bus.on('login:ended', ({ loginId }) => {
-    io.to(rooms.login(loginId)).emit('session:ended', { code: 'logged_out', message: END_MESSAGES.logged_out });
-    io.in(rooms.login(loginId)).disconnectSockets(true);
+    io.to(channels.login(loginId)).emit('session:ended', { code: 'logged_out', message: END_MESSAGES.logged_out });
+    io.in(channels.login(loginId)).disconnectSockets(true);
   });
   return io;
 }

@@ -4,7 +4,8 @@
  * may read the same thing over HTTP (and with the expected set, written out).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../domain/policy';
+import { ROLES, type Actor } from '../domain/policy';
+import { setSessionMode } from '../domain/sessions';
 import type { Role } from '../protocol/api';
 import type { ServerToClientEvents } from '../protocol/events';
 import { connectSocket, loginAs, startServer, type Client, type TestServer, type TestSocket } from '../test/harness';
@@ -31,6 +32,7 @@ const COVERED: Record<PushName, true> = {
   'chat:muted': true,
   'chat:monitor': true,
   'session:ended': true,
+  'session:changed': true,
 };
 
 beforeAll(async () => {
@@ -85,7 +87,7 @@ async function publish(section: string, title: string): Promise<string> {
 
 describe('pushes reach only those who may read them', () => {
   it('covers every push kind the server declares', () => {
-    expect(Object.keys(COVERED).length).toBe(13);
+    expect(Object.keys(COVERED).length).toBe(14);
   });
 
   it('trail:event goes to trail readers only', async () => {
@@ -222,5 +224,29 @@ describe('pushes reach only those who may read them', () => {
     );
     expect(got).toEqual(['scientist']);
     await clients.censor.post('/api/users/scientist/revoke', { revoked: false });
+  });
+
+  it('session:changed goes to every socket of the session when its mode switches, with each one’s standing', async () => {
+    const { store } = srv.built;
+    const session = store.sessions.defaultSession();
+    const user = store.users.findByUsername(session.id, 'facilitator')!;
+    const facilitator: Actor = {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      sessionId: session.id,
+      mode: 'closed',
+    };
+    const got = await recipients('session:changed', () => setSessionMode(srv.built.sessions, facilitator, 'open'));
+    // Every connected socket (the scientist's was cut when it was revoked above).
+    const connected = ROLES.filter((r) => sockets[r].connected);
+    expect(connected.length).toBeGreaterThan(6);
+    expect(got).toEqual(connected);
+    for (const role of connected)
+      expect(received[role].find((r) => r.event === 'session:changed')?.args).toEqual([
+        { change: 'mode', role, mode: 'open' },
+      ]);
+    await setSessionMode(srv.built.sessions, { ...facilitator, mode: 'open' }, 'closed');
+    await settle();
   });
 });

@@ -8,11 +8,12 @@ import { login, logout, meOf } from '../../domain/auth';
 import { COOKIE_NAME } from '../../auth/tokens';
 import { actorOf, claimsOf, requireActor, type HttpContext } from '../context';
 import { sendError } from '../errors';
+import { LIMITS } from '../../protocol/vocabulary';
 import { parse } from '../../validation';
 
 const loginBody = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1).max(64),
-  password: z.string().min(1).max(200),
+  username: z.string().trim().toLowerCase().min(1).max(LIMITS.loginUsername),
+  password: z.string().min(1).max(LIMITS.password),
 });
 
 const WINDOW_MS = 15 * 60 * 1000;

@@ -14,14 +14,16 @@ import {
   startThread,
   type BoardDeps,
 } from '../../domain/boards';
+import { LIMITS, PATTERNS } from '../../protocol/vocabulary';
 import { requireActor } from '../context';
 import { parse } from '../../validation';
 
 /** Longest title and body a post may have. */
-export const POST_LIMITS = { title: 150, body: 4000 };
+export const POST_LIMITS = { title: LIMITS.postTitle, body: LIMITS.postBody };
 
-const idParam = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a valid id') });
-const postIdParam = z.strictObject({ postId: z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a valid id') });
+const recordId = z.string().regex(PATTERNS.recordId, 'not a valid id');
+const idParam = z.strictObject({ id: recordId });
+const postIdParam = z.strictObject({ postId: recordId });
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what} cannot be empty`).max(max, `${what} is longer than ${max} characters`);
 const threadBody = z.strictObject({
@@ -31,7 +33,7 @@ const threadBody = z.strictObject({
 const replyBody = z.strictObject({ body: text(POST_LIMITS.body, 'the reply') });
 const decisionBody = z.strictObject({
   decision: z.enum(['approve', 'reject']),
-  reason: z.string().trim().max(300).optional(),
+  reason: z.string().trim().max(LIMITS.decisionReason).optional(),
 });
 
 /** The board and moderation routes. */

@@ -13,13 +13,14 @@ import {
   setRoomClosed,
   type ChatDeps,
 } from '../../domain/chat';
+import { PATTERNS } from '../../protocol/vocabulary';
 import { requireActor } from '../context';
 import { parse } from '../../validation';
 
 const roomParam = z.strictObject({
-  id: z.string().regex(/^(dm:[a-z0-9_]{2,32}:[a-z0-9_]{2,32}|[a-z0-9][a-z0-9-]{0,63})$/, 'not a room id'),
+  id: z.string().regex(PATTERNS.roomId, 'not a room id'),
 });
-const userParam = z.strictObject({ username: z.string().regex(/^[a-z0-9_]{2,32}$/, 'not a user name') });
+const userParam = z.strictObject({ username: z.string().regex(PATTERNS.usernameParam, 'not a user name') });
 const historyQuery = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

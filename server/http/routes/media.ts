@@ -16,11 +16,12 @@ import {
   updateArticle,
   type MediaDeps,
 } from '../../domain/media';
+import { LIMITS, PATTERNS, SECTION_IDS } from '../../protocol/vocabulary';
 import { requireActor } from '../context';
 import { parse } from '../../validation';
 
-const section = z.enum(['leadership', 'industry', 'science', 'culture', 'international']);
-const idParam = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'not an article id') });
+const section = z.enum(SECTION_IDS);
+const idParam = z.strictObject({ id: z.string().regex(PATTERNS.recordId, 'not an article id') });
 
 const listQuery = z.strictObject({
   site: z.string().max(64).optional(),
@@ -33,9 +34,9 @@ const listQuery = z.strictObject({
 const articleFields = {
   site: z.string().trim().min(1).max(64),
   section,
-  title: z.string().trim().min(1, 'cannot be empty').max(200),
-  summary: z.string().trim().min(1, 'cannot be empty').max(300),
-  body: z.string().trim().min(1, 'cannot be empty').max(20_000),
+  title: z.string().trim().min(1, 'cannot be empty').max(LIMITS.articleTitle),
+  summary: z.string().trim().min(1, 'cannot be empty').max(LIMITS.articleSummary),
+  body: z.string().trim().min(1, 'cannot be empty').max(LIMITS.articleBody),
   lead: z.boolean().optional(),
 };
 const createBody = z.strictObject(articleFields);
@@ -50,8 +51,10 @@ const updateBody = z
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 const publishBody = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() });
-const previewBodySchema = z.strictObject({ body: z.string().max(20_000) });
-const searchQuery = z.strictObject({ q: z.string().trim().min(1, 'type something to search for').max(100) });
+const previewBodySchema = z.strictObject({ body: z.string().max(LIMITS.articleBody) });
+const searchQuery = z.strictObject({
+  q: z.string().trim().min(1, 'type something to search for').max(LIMITS.searchQuery),
+});
 
 /** The state-media routes. */
 export function mediaRoutes(deps: MediaDeps): Router {

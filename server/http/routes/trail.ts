@@ -3,14 +3,13 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { TRAIL_KINDS } from '../../domain/trail';
-import type { TrailKind } from '../../protocol/api';
+import { LIMITS, TRAIL_KINDS } from '../../protocol/vocabulary';
 import { authorize, type HttpContext } from '../context';
 import { parse } from '../../validation';
 
 const trailQuery = z.strictObject({
-  user: z.string().trim().max(64).optional(),
-  kind: z.enum(TRAIL_KINDS as [TrailKind, ...TrailKind[]]).optional(),
+  user: z.string().trim().max(LIMITS.loginUsername).optional(),
+  kind: z.enum(TRAIL_KINDS).optional(),
   before: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

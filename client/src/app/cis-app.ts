@@ -1,0 +1,264 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import type { Me } from '../../../server/protocol/api';
+import { authApi } from '../auth/api';
+import { ApiFailure, onUnauthorized } from '../core/api';
+import { liveContext, meContext } from './context';
+import { LiveConnection } from '../core/live';
+import { LOGIN_PATH, canonicalPath, encodeAddressParam, homePath, routeAt } from './routes';
+import type { Screen } from './screens';
+import { sharedStyles } from '../ui/styles/shared';
+import '../auth/cis-login-page';
+
+/** The top bar comes with the first logged-in screen: the login page does not need it. */
+const loadTopBar = () => import('./cis-top-bar');
+
+type PageLoad = 'loading' | 'ready' | 'failed';
+
+/**
+ * The app shell: finds out who is logged in, routes with the History API over the
+ * screen registry (`screens.ts`: each screen's path, guard, loader and element), and
+ * provides the user and the live connection to every page through context.
+ */
+@localized()
+@customElement('cis-app')
+export class CisApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      main {
+        display: block;
+        padding: 1rem;
+        max-width: 90rem;
+        margin: 0 auto;
+      }
+      .status {
+        padding: 2rem 1rem;
+        color: var(--cis-muted);
+      }
+    `,
+  ];
+
+  /** The logged-in user; undefined while logged out or before `/api/session` answered. */
+  @provide({ context: meContext })
+  @state()
+  private me: Me | undefined;
+
+  /** The live connection of the logged-in user (opened lazily by the pages that need it). */
+  @provide({ context: liveContext })
+  @state()
+  private live: LiveConnection | undefined;
+
+  @state() private started = false;
+  @state() private path = location.pathname;
+  /** How far each screen's element has loaded, by screen name. */
+  @state() private pages: Partial<Record<string, PageLoad>> = {};
+  /** Shown on the login screen after the server ended the session. */
+  @state() private notice = '';
+
+  private stopUnauthorized: (() => void) | undefined;
+  private focusAfterRender = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+    this.stopUnauthorized = onUnauthorized(() => this.endSession(msg('Your session has ended. Please log in again.')));
+    this.addEventListener('cis-navigate', this.onNavigate);
+    this.addEventListener('cis-logged-in', this.onLoggedIn);
+    this.addEventListener('cis-logout', this.onLogout);
+    this.addEventListener('cis-address-shown', this.onAddressShown);
+    void this.loadMe();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.onPopState);
+    this.stopUnauthorized?.();
+    this.removeEventListener('cis-navigate', this.onNavigate);
+    this.removeEventListener('cis-logged-in', this.onLoggedIn);
+    this.removeEventListener('cis-logout', this.onLogout);
+    this.removeEventListener('cis-address-shown', this.onAddressShown);
+    this.live?.close();
+    super.disconnectedCallback();
+  }
+
+  private async loadMe(): Promise<void> {
+    try {
+      this.setUser((await authApi.session()).me ?? undefined);
+    } catch (error) {
+      // The server could not be reached or failed: land on the login screen.
+      if (!(error instanceof ApiFailure)) console.error(error);
+    } finally {
+      this.started = true;
+    }
+  }
+
+  private setUser(me: Me | undefined): void {
+    this.live?.close();
+    this.me = me;
+    this.live = me
+      ? new LiveConnection({
+          onSessionEnded: (reason) => this.endSession(reason.message || msg('Your session has ended.')),
+          onStandingChanged: () => void this.reloadMe(),
+        })
+      : undefined;
+  }
+
+  /**
+   * The server changed this user's standing (the session's mode, their role): read `/api/me` again and
+   * re-render with it, keeping the live connection (the socket already acts on the new standing).
+   */
+  private async reloadMe(): Promise<void> {
+    try {
+      const me = await authApi.me();
+      if (this.me?.username === me.username) this.me = me;
+    } catch (error) {
+      // A 401 ends the session through onUnauthorized; anything else keeps the user as they were.
+      if (!(error instanceof ApiFailure)) console.error(error);
+    }
+  }
+
+  /** Go to `path` within the app (pushes a history entry unless `replace`). */
+  private navigate(path: string, replace = false): void {
+    if (path === this.path) return;
+    if (replace) history.replaceState(null, '', path);
+    else history.pushState(null, '', path);
+    this.path = path;
+    this.focusAfterRender = true;
+  }
+
+  private readonly onPopState = (): void => {
+    this.path = location.pathname;
+    this.focusAfterRender = true;
+  };
+
+  private readonly onNavigate = (event: GlobalEventHandlersEventMap['cis-navigate']): void => {
+    this.navigate(event.detail.path);
+  };
+
+  /**
+   * The in-page browser opened another address: mirror it in the page URL's `address`
+   * parameter (replacing, not pushing: the frame keeps its own Back), so the page has a URL.
+   */
+  private readonly onAddressShown = (event: GlobalEventHandlersEventMap['cis-address-shown']): void => {
+    if (routeAt(location.pathname)?.name !== routeAt(this.path)?.name) return;
+    const params = new URLSearchParams(location.search);
+    params.delete('address');
+    const query = [params.toString(), `address=${encodeAddressParam(event.detail.address)}`].filter(Boolean).join('&');
+    history.replaceState(history.state, '', `${location.pathname}?${query}${location.hash}`);
+  };
+
+  /** The address a deep link (`/portal?address=…`) asks the in-page browser to open first. */
+  private addressParam(): string {
+    return new URLSearchParams(location.search).get('address')?.trim() ?? '';
+  }
+
+  private readonly onLoggedIn = (event: GlobalEventHandlersEventMap['cis-logged-in']): void => {
+    this.notice = '';
+    this.setUser(event.detail.me);
+    this.navigate(homePath(event.detail.me));
+  };
+
+  private readonly onLogout = async (): Promise<void> => {
+    try {
+      await authApi.logout();
+    } catch {
+      // Logging out locally still matters when the server cannot be reached.
+    }
+    this.notice = '';
+    this.setUser(undefined);
+    this.navigate(LOGIN_PATH);
+  };
+
+  private endSession(notice: string): void {
+    if (!this.me) return;
+    this.notice = notice;
+    this.setUser(undefined);
+    this.navigate(LOGIN_PATH, true);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.started) return;
+    const target = canonicalPath(this.me, this.path);
+    if (target !== this.path) {
+      history.replaceState(null, '', target);
+      this.path = target;
+    }
+    const route = this.me ? routeAt(this.path) : undefined;
+    if (route && this.pages[route.name] === undefined) void this.loadPage(route);
+    if (changed.has('path') || changed.has('me') || changed.has('started')) this.updateTitle();
+  }
+
+  private async loadPage(screen: Screen): Promise<void> {
+    const { name } = screen;
+    this.pages = { ...this.pages, [name]: 'loading' };
+    try {
+      await Promise.all([loadTopBar(), screen.load()]);
+      this.pages = { ...this.pages, [name]: 'ready' };
+    } catch (error) {
+      console.error(error);
+      this.pages = { ...this.pages, [name]: 'failed' };
+    }
+  }
+
+  private updateTitle(): void {
+    const app = msg('Closed Intranet Sandbox');
+    const route = this.me ? routeAt(this.path) : undefined;
+    const screen = route ? route.label() : msg('Log in');
+    document.title = `${screen} — ${app}`;
+  }
+
+  protected override async updated(): Promise<void> {
+    if (!this.focusAfterRender) return;
+    // Move focus to the new screen's heading so keyboard and screen-reader users start there.
+    const page = this.renderRoot.querySelector('main > :not(.status)');
+    if (!page) return; // still loading: try again on the next render
+    this.focusAfterRender = false;
+    await customElements.whenDefined(page.localName);
+    await (page as Partial<LitElement>).updateComplete;
+    const heading = page.shadowRoot?.querySelector<HTMLElement>('h1');
+    heading?.focus();
+  }
+
+  override render(): TemplateResult {
+    if (!this.started) {
+      return html`<main><p class="status" role="status">${msg('Loading…')}</p></main>`;
+    }
+    const me = this.me;
+    if (!me) {
+      return html`<main><cis-login-page .notice=${this.notice}></cis-login-page></main>`;
+    }
+    const route = routeAt(this.path);
+    const load = route ? this.pages[route.name] : undefined;
+    return html`
+      <cis-top-bar .me=${me} .current=${route?.name}></cis-top-bar>
+      <main>
+        ${load === 'ready' && route ? route.render({ address: this.addressParam() }) : nothing}
+        ${
+          load === 'loading' || load === undefined
+            ? html`<p class="status" role="status">${msg('Loading…')}</p>`
+            : nothing
+        }
+        ${
+          load === 'failed'
+            ? html`<p class="status error" role="alert">
+                ${msg('This screen could not be loaded. Reload the page to try again.')}
+              </p>`
+            : nothing
+        }
+      </main>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cis-app': CisApp;
+  }
+}

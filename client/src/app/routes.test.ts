@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Capability, Home } from '../../../server/protocol/vocabulary';
+import { CAPABILITY_IDS, HOMES } from '../../../server/protocol/vocabulary';
+import {
+  LOGIN_PATH,
+  canonicalPath,
+  cleanPath,
+  encodeAddressParam,
+  homePath,
+  mayOpen,
+  navRoutes,
+  routeAt,
+} from './routes';
+import type { Viewer } from './routes';
+import { SCREENS } from './screens';
+
+const viewer = (home: Home, ...capabilities: Capability[]): Viewer => ({ home, capabilities });
+
+describe('the screen registry', () => {
+  it('gives every screen a unique name and a unique path under /', () => {
+    const names = SCREENS.map((s) => s.name);
+    const paths = SCREENS.map((s) => s.path);
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const path of paths) expect(path).toMatch(/^\/[a-z]+$/);
+    expect(paths).not.toContain(LOGIN_PATH);
+  });
+
+  it('gives every screen a label, a loader and a renderer', () => {
+    for (const screen of SCREENS) {
+      expect(screen.label().trim(), screen.name).not.toBe('');
+      expect(typeof screen.load, screen.name).toBe('function');
+      expect(typeof screen.render, screen.name).toBe('function');
+    }
+  });
+
+  it('has a screen for every home the server may send someone to', () => {
+    for (const home of HOMES)
+      expect(
+        SCREENS.some((s) => s.name === home),
+        home,
+      ).toBe(true);
+  });
+
+  it('guards every screen but "denied" with a capability of the vocabulary', () => {
+    for (const screen of SCREENS) {
+      const capability = 'capability' in screen ? screen.capability : undefined;
+      if (screen.name === 'denied') expect(capability).toBeUndefined();
+      else expect(CAPABILITY_IDS).toContain(capability);
+    }
+  });
+});
+
+describe('path parsing', () => {
+  it('finds a screen by path, ignoring trailing slashes', () => {
+    expect(routeAt('/portal')?.name).toBe('portal');
+    expect(routeAt('/portal/')?.name).toBe('portal');
+    expect(routeAt('/trail///')?.name).toBe('trail');
+    expect(cleanPath('/')).toBe('/');
+    expect(cleanPath('///')).toBe('/');
+  });
+
+  it('knows no screen at other paths', () => {
+    for (const path of ['/', '', '/login', '/portal/x', '/PORTAL', '/nowhere', 'portal']) {
+      expect(routeAt(path), path).toBeUndefined();
+    }
+  });
+
+  it('keeps slashes readable in the address parameter and encodes the rest', () => {
+    expect(encodeAddressParam('news.intra/article/a-1')).toBe('news.intra/article/a-1');
+    expect(encodeAddressParam('a b?c=d&e#f')).toBe('a%20b%3Fc%3Dd%26e%23f');
+  });
+});
+
+describe('may-open', () => {
+  const portal = routeAt('/portal')!;
+  const denied = routeAt('/denied')!;
+
+  it('opens a guarded screen exactly when the server granted its capability', () => {
+    expect(mayOpen(viewer('portal', 'network.domestic'), portal)).toBe(true);
+    expect(mayOpen(viewer('foreign', 'network.foreign'), portal)).toBe(false);
+    expect(mayOpen(viewer('overview', 'policy.overview'), portal)).toBe(false);
+  });
+
+  it('opens the unguarded "denied" screen only for those the server sends there', () => {
+    expect(mayOpen(viewer('denied'), denied)).toBe(true);
+    expect(mayOpen(viewer('portal', 'network.domestic'), denied)).toBe(false);
+  });
+
+  it('lists in the nav exactly the screens that may open, in registry order', () => {
+    const censor = viewer('trail', 'network.domestic', 'trail.read', 'moderation.review', 'users.discipline');
+    expect(navRoutes(censor).map((s) => s.name)).toEqual(['portal', 'trail', 'moderation', 'monitor']);
+    expect(navRoutes(viewer('denied')).map((s) => s.name)).toEqual(['denied']);
+  });
+
+  it('sends a user to their home for a screen they may not open, and to login when logged out', () => {
+    const editor = viewer('portal', 'network.domestic', 'media.publish');
+    expect(homePath(editor)).toBe('/portal');
+    expect(canonicalPath(editor, '/desk/')).toBe('/desk');
+    expect(canonicalPath(editor, '/trail')).toBe('/portal');
+    expect(canonicalPath(editor, '/nowhere')).toBe('/portal');
+    expect(canonicalPath(undefined, '/desk')).toBe(LOGIN_PATH);
+    expect(canonicalPath(viewer('denied'), '/portal')).toBe('/denied');
+  });
+});

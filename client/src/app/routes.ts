@@ -1,0 +1,61 @@
+/**
+ * Paths and who may open them, read from the screen registry (`screens.ts`). The client
+ * only mirrors the server's policy: a screen is allowed when the user holds the capability
+ * the server granted (or, for the "denied" screen, when the server sends them there).
+ * A screen's URL may also carry the in-page browser's address (`?address=…`).
+ */
+import type { Capability, Home } from '../../../server/protocol/vocabulary';
+import { SCREENS } from './screens';
+import type { Screen, ScreenName } from './screens';
+
+/** What deciding about screens needs to know of the logged-in user (`Me` has it). */
+export interface Viewer {
+  capabilities: readonly Capability[];
+  home: Home;
+}
+
+/** The path of the login screen. */
+export const LOGIN_PATH = '/login';
+
+// Every home the server may send someone to is a screen (the build fails otherwise).
+const _everyHomeIsAScreen: Home extends ScreenName ? true : never = true;
+void _everyHomeIsAScreen;
+
+/** `path` without trailing slashes (but '/' stays '/'). */
+export function cleanPath(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') || '/' : path;
+}
+
+/** The screen at `path`, if it is a logged-in screen. */
+export function routeAt(path: string, screens: readonly Screen[] = SCREENS): Screen | undefined {
+  const clean = cleanPath(path);
+  return screens.find((screen) => screen.path === clean);
+}
+
+/** Whether `me` may open `screen`. */
+export function mayOpen(me: Viewer, screen: Pick<Screen, 'name' | 'capability'>): boolean {
+  if (screen.capability === undefined) return me.home === screen.name;
+  return me.capabilities.includes(screen.capability);
+}
+
+/** The path of the screen the server chose as this user's home. */
+export function homePath(me: Viewer, screens: readonly Screen[] = SCREENS): string {
+  return screens.find((screen) => screen.name === me.home)?.path ?? '/denied';
+}
+
+/** The screens `me` may open, for the top bar's nav. */
+export function navRoutes(me: Viewer, screens: readonly Screen[] = SCREENS): Screen[] {
+  return screens.filter((screen) => mayOpen(me, screen));
+}
+
+/** Where `me` should be when asking for `path`: that screen if it may open it, else its home. */
+export function canonicalPath(me: Viewer | undefined, path: string, screens: readonly Screen[] = SCREENS): string {
+  if (!me) return LOGIN_PATH;
+  const screen = routeAt(path, screens);
+  return screen && mayOpen(me, screen) ? screen.path : homePath(me, screens);
+}
+
+/** `address` as the value of a screen's `address` query parameter (slashes kept: legal there, and readable). */
+export function encodeAddressParam(address: string): string {
+  return encodeURIComponent(address).replace(/%2F/g, '/');
+}

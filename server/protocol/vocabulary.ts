@@ -1,0 +1,122 @@
+/**
+ * The fixed vocabulary of the simulation, as data: roles, modes, capability ids, homes, networks,
+ * trail kinds, media sections, id patterns and text limits. Server and client may import it at run time;
+ * it imports nothing. `api.ts` derives its union types from these lists.
+ */
+
+/** Every persona role in the simulated world, in the order screens list them (see DESIGN.md, "Roles"). */
+export const ROLES = [
+  'citizen',
+  'elite',
+  'scientist',
+  'academic',
+  'foreigner',
+  'editor',
+  'censor',
+  'facilitator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A session runs the closed simulation or the open comparison network. */
+export const MODES = ['closed', 'open'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** What a user may do; the policy table maps role × mode to a set of these. In table order. */
+export const CAPABILITY_IDS = [
+  'network.domestic',
+  'network.foreign',
+  'media.read',
+  'media.publish',
+  'boards.read',
+  'boards.post',
+  'chat.use',
+  'moderation.review',
+  'trail.read',
+  'users.discipline',
+  'policy.overview',
+  'sessions.manage',
+] as const;
+export type Capability = (typeof CAPABILITY_IDS)[number];
+
+/** Which screen a user lands on after login, decided by the server's policy. */
+export const HOMES = ['denied', 'portal', 'foreign', 'trail', 'overview'] as const;
+export type Home = (typeof HOMES)[number];
+
+/** Which network a site belongs to. */
+export const NETWORKS = ['domestic', 'foreign'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/** How the client renders a site's pages. */
+export const SITE_APPS = ['page', 'media', 'broadcast', 'search', 'boards', 'chat'] as const;
+export type SiteApp = (typeof SITE_APPS)[number];
+
+/** Sections of the state-media sites (labels come from the pack). */
+export const SECTION_IDS = ['leadership', 'industry', 'science', 'culture', 'international'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+/** Every kind of event the surveillance trail records. */
+export const TRAIL_KINDS = [
+  'login',
+  'login_failed',
+  'logout',
+  'page_view',
+  'blocked_address',
+  'search',
+  'search_flagged',
+  'article_saved',
+  'article_published',
+  'article_unpublished',
+  'post_submitted',
+  'post_filtered',
+  'post_approved',
+  'post_rejected',
+  'chat_message',
+  'chat_blocked',
+  'user_muted',
+  'user_unmuted',
+  'user_revoked',
+  'user_restored',
+  'room_closed',
+  'room_reopened',
+  /** Someone was held back for doing one thing too often (recorded once per window). */
+  'throttled',
+  /** A facilitator switched the session between closed and open. */
+  'session_mode_changed',
+] as const;
+export type TrailKind = (typeof TRAIL_KINDS)[number];
+
+/** Patterns of the ids and names that travel in addresses, bodies and socket events. */
+export const PATTERNS = {
+  /** A pack id: sites, boards, rooms, placards, sessions. */
+  packId: /^[a-z0-9][a-z0-9-]{0,63}$/,
+  /** A persona's user name. */
+  username: /^[a-z][a-z0-9_]{1,31}$/,
+  /** A user name as a request parameter (anything a user name could be; unknown ones are 404). */
+  usernameParam: /^[a-z0-9_]{2,32}$/,
+  /** A chat room: a pack room id, or `dm:<userA>:<userB>` for a direct conversation. */
+  roomId: /^(dm:[a-z0-9_]{2,32}:[a-z0-9_]{2,32}|[a-z0-9][a-z0-9-]{0,63})$/,
+  /** An article, board, thread or post id in a path (pack ids and generated UUIDs). */
+  recordId: /^[a-z0-9-]{1,80}$/,
+  /** A site's host name. */
+  host: /^[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+  /** A session's join code. */
+  sessionCode: /^[A-Z0-9]{4,8}$/,
+  /** A broadcast time of day. */
+  clock: /^([01]\d|2[0-3]):[0-5]\d$/,
+} as const;
+
+/** Longest texts the server accepts (characters, after trimming). */
+export const LIMITS = {
+  chatText: 1000,
+  chatClientId: 64,
+  postTitle: 150,
+  postBody: 4000,
+  decisionReason: 300,
+  articleTitle: 200,
+  articleSummary: 300,
+  articleBody: 20_000,
+  searchQuery: 100,
+  address: 2048,
+  loginUsername: 64,
+  password: 200,
+} as const;

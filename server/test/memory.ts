@@ -1,0 +1,384 @@
+/**
+ * In-memory implementations of every `domain/ports.ts` repository, and a test world that builds
+ * the domain deps objects (auth, browse, media, boards, chat) over them with the default pack,
+ * wired as `server/app.ts` wires the real ones. No disk, no server: for domain unit tests.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AuthDeps } from '../domain/auth';
+import type { BoardDeps } from '../domain/boards';
+import type { BrowseDeps } from '../domain/browse';
+import { Bus } from '../domain/bus';
+import type { ChatDeps } from '../domain/chat';
+import { DomainError, type FailureKind } from '../domain/errors';
+import { compileSubstitutions } from '../domain/filter';
+import { filterOf, type MediaDeps } from '../domain/media';
+import type { Pack } from '../domain/pack';
+import { hashPassword } from '../domain/passwords';
+import type { Actor } from '../domain/policy';
+import type {
+  ArticleRecord,
+  ArticlesRepo,
+  ChatRepo,
+  ChatRoomLog,
+  LoginRecord,
+  LoginsRepo,
+  PostRecord,
+  PostsRepo,
+  RoomStatesRepo,
+  SessionRecord,
+  SessionsRepo,
+  TrailRepo,
+  UserRecord,
+  UsersRepo,
+} from '../domain/ports';
+import { TrailRecorder } from '../domain/recorder';
+import { Throttle } from '../domain/throttle';
+import { queryTrail, type TrailQuery } from '../domain/trail';
+import type { ChatMessage, Mode, Role, TrailEvent, TrailKind } from '../protocol/api';
+import { loadPack } from '../store/pack-loader';
+import { seedDocument } from '../store/seed';
+
+/** Users in an array. */
+export class MemoryUsers implements UsersRepo {
+  constructor(readonly items: UserRecord[] = []) {}
+  findByUsername(sessionId: string, username: string) {
+    return this.items.find((u) => u.sessionId === sessionId && u.username === username);
+  }
+  findById(id: string) {
+    return this.items.find((u) => u.id === id);
+  }
+  list(sessionId: string) {
+    return this.items.filter((u) => u.sessionId === sessionId);
+  }
+  /** Adds a user (test setup; the domain never creates users). */
+  add(user: UserRecord): UserRecord {
+    this.items.push(user);
+    return user;
+  }
+  async update(id: string, change: Partial<Omit<UserRecord, 'id' | 'sessionId'>>) {
+    const user = this.findById(id);
+    if (!user) throw new Error(`no user ${id}`);
+    return Object.assign(user, change);
+  }
+}
+
+/** Sessions in an array; the first is the default. */
+export class MemorySessions implements SessionsRepo {
+  constructor(readonly items: SessionRecord[] = []) {}
+  get(id: string) {
+    return this.items.find((s) => s.id === id);
+  }
+  defaultSession() {
+    const s = this.items[0];
+    if (!s) throw new Error('store has no session');
+    return s;
+  }
+  async setMode(id: string, mode: Mode) {
+    const s = this.get(id);
+    if (s) s.mode = mode;
+  }
+}
+
+/** Live logins by id; expired ones are dropped when one starts. */
+export class MemoryLogins implements LoginsRepo {
+  readonly byId = new Map<string, LoginRecord>();
+  get(id: string) {
+    return this.byId.get(id);
+  }
+  count() {
+    return this.byId.size;
+  }
+  async start(login: LoginRecord, now: Date) {
+    await this.prune(now);
+    this.byId.set(login.id, login);
+  }
+  async end(id: string) {
+    this.byId.delete(id);
+  }
+  async prune(now: Date) {
+    let dropped = 0;
+    for (const [id, l] of this.byId)
+      if (Date.parse(l.expiresAt) <= now.getTime()) {
+        this.byId.delete(id);
+        dropped++;
+      }
+    return dropped;
+  }
+}
+
+/** The trail in an array, oldest first. */
+export class MemoryTrail implements TrailRepo {
+  readonly items: TrailEvent[] = [];
+  async append(event: TrailEvent) {
+    this.items.push(event);
+  }
+  query(q: TrailQuery) {
+    return queryTrail(this.items, q);
+  }
+  /** Events of one kind (or all), oldest first: for assertions. */
+  of(kind?: TrailKind): TrailEvent[] {
+    return kind ? this.items.filter((e) => e.kind === kind) : [...this.items];
+  }
+}
+
+/** Session-scoped records with ids in an array (posts, articles). */
+export class MemoryCollection<T extends { id: string; sessionId: string }> {
+  constructor(readonly items: T[] = []) {}
+  list(sessionId: string) {
+    return this.items.filter((x) => x.sessionId === sessionId);
+  }
+  all() {
+    return this.items;
+  }
+  get(id: string) {
+    return this.items.find((x) => x.id === id);
+  }
+  async insert(record: T) {
+    this.items.push(record);
+    return record;
+  }
+  async update(id: string, change: Partial<Omit<T, 'id' | 'sessionId'>>) {
+    const record = this.get(id);
+    if (!record) throw new Error(`no record ${id}`);
+    return Object.assign(record, change);
+  }
+}
+
+/** Posts in an array, oldest first. */
+export class MemoryPosts extends MemoryCollection<PostRecord> implements PostsRepo {}
+
+/** Articles in an array. */
+export class MemoryArticles extends MemoryCollection<ArticleRecord> implements ArticlesRepo {}
+
+/** One room's messages in an array. */
+export class MemoryRoomLog implements ChatRoomLog {
+  readonly items: ChatMessage[] = [];
+  async append(message: ChatMessage) {
+    this.items.push(message);
+  }
+}
+
+/** Chat logs by session and room. */
+export class MemoryChat implements ChatRepo {
+  readonly logs = new Map<string, MemoryRoomLog>();
+  async room(sessionId: string, roomId: string): Promise<MemoryRoomLog> {
+    const key = `${sessionId}\u0000${roomId}`;
+    let log = this.logs.get(key);
+    if (!log) this.logs.set(key, (log = new MemoryRoomLog()));
+    return log;
+  }
+}
+
+/** Closed rooms per session. */
+export class MemoryRoomStates implements RoomStatesRepo {
+  private readonly closedRooms = new Set<string>();
+  private key(sessionId: string, roomId: string) {
+    return `${sessionId}\u0000${roomId}`;
+  }
+  isClosed(sessionId: string, roomId: string) {
+    return this.closedRooms.has(this.key(sessionId, roomId));
+  }
+  closed(sessionId: string) {
+    return [...this.closedRooms]
+      .map((k) => k.split('\u0000') as [string, string])
+      .filter(([s]) => s === sessionId)
+      .map(([, r]) => r);
+  }
+  async setClosed(sessionId: string, roomId: string, closed: boolean) {
+    if (closed) this.closedRooms.add(this.key(sessionId, roomId));
+    else this.closedRooms.delete(this.key(sessionId, roomId));
+  }
+}
+
+/** Every repository, in memory: the same shape as the real `Store`, without files. */
+export interface MemoryStore {
+  users: MemoryUsers;
+  sessions: MemorySessions;
+  articles: MemoryArticles;
+  posts: MemoryPosts;
+  chat: MemoryChat;
+  roomStates: MemoryRoomStates;
+  logins: MemoryLogins;
+  trail: MemoryTrail;
+}
+
+/** An empty in-memory store, optionally with some records. */
+export function memoryStore(
+  init: Partial<{
+    sessions: SessionRecord[];
+    users: UserRecord[];
+    posts: PostRecord[];
+    articles: ArticleRecord[];
+  }> = {},
+): MemoryStore {
+  return {
+    users: new MemoryUsers(init.users),
+    sessions: new MemorySessions(init.sessions),
+    articles: new MemoryArticles(init.articles),
+    posts: new MemoryPosts(init.posts),
+    chat: new MemoryChat(),
+    roomStates: new MemoryRoomStates(),
+    logins: new MemoryLogins(),
+    trail: new MemoryTrail(),
+  };
+}
+
+/** The shipped scenario pack. */
+export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../fixtures/default', import.meta.url));
+
+let defaultPack: Promise<Pack> | undefined;
+
+/** The default pack, loaded and validated once per test file. */
+export function loadDefaultPack(): Promise<Pack> {
+  defaultPack ??= loadPack(DEFAULT_PACK_DIR);
+  return defaultPack;
+}
+
+// scrypt is slow on purpose: hash each distinct seed password once per test file.
+const hashes = new Map<string, Promise<string>>();
+const cachedHash = (password: string) => {
+  let h = hashes.get(password);
+  if (!h) hashes.set(password, (h = hashPassword(password)));
+  return h;
+};
+
+/** Options for a test world. */
+export interface WorldOptions {
+  /** The pack (default: fixtures/default). */
+  pack?: Pack;
+  /** The session's mode (default: the pack's). */
+  mode?: Mode;
+  /** The clock every domain function reads. */
+  now?: () => Date;
+  /** Throttle points per window; generous by default so tables are not throttled. */
+  limits?: Partial<Record<'posts' | 'chat' | 'joins' | 'searches' | 'browse', number>>;
+  /** Login lifetime (default one hour). */
+  ttlSeconds?: number;
+}
+
+/** A seeded in-memory world with every domain deps object built over it. */
+export interface World {
+  pack: Pack;
+  store: MemoryStore;
+  bus: Bus;
+  recorder: TrailRecorder;
+  session: SessionRecord;
+  auth: AuthDeps & { bus: Bus };
+  browse: BrowseDeps;
+  media: MediaDeps;
+  boards: BoardDeps;
+  chat: ChatDeps;
+  /** The seeded persona of a role (the first one), or the persona with that user name. */
+  user(roleOrName: Role | string): UserRecord;
+  /** The actor of a persona (by role or user name) in a mode (default: the session's current mode). */
+  actor(roleOrName: Role | string, mode?: Mode): Actor;
+  /** Switches the session's mode. */
+  setMode(mode: Mode): Promise<void>;
+}
+
+/** Builds a world seeded from the pack as a fresh store would be, with the deps `app.ts` builds. */
+export async function testWorld(opts: WorldOptions = {}): Promise<World> {
+  const pack = opts.pack ?? (await loadDefaultPack());
+  const doc = await seedDocument(pack, { hash: cachedHash });
+  const store = memoryStore(doc);
+  const session = store.sessions.defaultSession();
+  if (opts.mode) session.mode = opts.mode;
+  const bus = new Bus();
+  const now = opts.now ?? (() => new Date());
+  const recorder = new TrailRecorder(store.trail, bus, now);
+  const limit = (k: keyof NonNullable<WorldOptions['limits']>) => opts.limits?.[k] ?? 10_000;
+  const filter = filterOf(pack);
+  const media: MediaDeps = {
+    pack,
+    articles: store.articles,
+    recorder,
+    bus,
+    filter,
+    searchThrottle: new Throttle(limit('searches'), 60),
+    now,
+  };
+  const boards: BoardDeps = {
+    pack,
+    posts: store.posts,
+    users: store.users,
+    recorder,
+    bus,
+    filter,
+    throttle: new Throttle(limit('posts'), 60),
+    now,
+  };
+  const chat: ChatDeps = {
+    pack,
+    users: store.users,
+    chat: store.chat,
+    rooms: store.roomStates,
+    trail: store.trail,
+    recorder,
+    bus,
+    filter,
+    substitutions: compileSubstitutions(pack.filter.substitutions),
+    throttle: new Throttle(limit('chat'), 10),
+    joinThrottle: new Throttle(limit('joins'), 10),
+    online: () => 0,
+    now,
+  };
+  const browse: BrowseDeps = { pack, recorder, throttle: new Throttle(limit('browse'), 60) };
+  const auth = {
+    users: store.users,
+    sessions: store.sessions,
+    logins: store.logins,
+    recorder,
+    bus,
+    ttlSeconds: opts.ttlSeconds ?? 3600,
+    now,
+  };
+  const user = (roleOrName: string): UserRecord => {
+    const people = store.users.list(session.id);
+    const found = people.find((u) => u.username === roleOrName) ?? people.find((u) => u.role === roleOrName);
+    if (!found) throw new Error(`no persona ${roleOrName} in pack ${pack.meta.id}`);
+    return found;
+  };
+  return {
+    pack,
+    store,
+    bus,
+    recorder,
+    session,
+    auth,
+    browse,
+    media,
+    boards,
+    chat,
+    user,
+    actor(roleOrName, mode) {
+      const u = user(roleOrName);
+      return { userId: u.id, username: u.username, role: u.role, sessionId: u.sessionId, mode: mode ?? session.mode };
+    },
+    setMode: (mode) => store.sessions.setMode(session.id, mode),
+  };
+}
+
+/** The HTTP status each domain failure answers with (as `http/errors.ts` maps them). */
+export const STATUS_OF: Record<FailureKind, number> = {
+  bad_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  filtered: 422,
+  rate_limited: 429,
+};
+
+/** What a table row expects: allowed (`'ok'`) or the status a refusal answers with. */
+export type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409 | 422 | 429;
+
+/** Runs a domain call and reduces it to an outcome; anything but a DomainError is rethrown. */
+export async function outcome(run: () => unknown): Promise<Outcome> {
+  try {
+    await run();
+    return 'ok';
+  } catch (err) {
+    if (err instanceof DomainError) return STATUS_OF[err.kind] as Outcome;
+    throw err;
+  }
+}
