@@ -16,7 +16,7 @@ export interface Persona {
   role: Role;
   displayName: string;
   /** Path of the landing page after login. */
-  home: '/denied' | '/portal' | '/foreign' | '/trail' | '/overview';
+  home: '/denied' | '/portal' | '/foreign' | '/trail' | '/console';
 }
 
 function persona(role: Role, displayName: string, home: Persona['home']): Persona {
@@ -32,7 +32,7 @@ export const PERSONAS = {
   foreigner: persona('foreigner', 'Anna Weber', '/foreign'),
   editor: persona('editor', 'Han Yong-ae', '/portal'),
   censor: persona('censor', 'Choe Kwang-il', '/trail'),
-  facilitator: persona('facilitator', 'Facilitator', '/overview'),
+  facilitator: persona('facilitator', 'Facilitator', '/console'),
 } as const satisfies Record<Role, Persona>;
 
 /** Every role, in the order the server's policy table lists them. */
@@ -81,7 +81,7 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
 
 /**
  * Rows of the surveillance trail shown on the page (censor's trail or facilitator's
- * overview), narrowed to those whose user / kind cells match and that contain `text`.
+ * console), narrowed to those whose user / kind cells match and that contain `text`.
  */
 export function trailRows(page: Page, match: { user?: string; kind?: string; text?: string } = {}) {
   let rows = page.getByRole('region', { name: 'Trail events' }).getByRole('row');

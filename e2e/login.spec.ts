@@ -98,7 +98,7 @@ const LANDING: Record<Role, (page: Page) => Promise<void>> = {
     await expect(trailRows(page, { user: 'censor', kind: 'login' }).first()).toBeVisible();
   },
   async facilitator(page) {
-    await expect(page.getByRole('heading', { level: 1, name: 'Facilitator overview' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Who may see what' })).toBeVisible();
     const capabilities = matrixTable(page, 'Capabilities');
     const sites = matrixTable(page, 'Sites');

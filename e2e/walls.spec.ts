@@ -1,6 +1,6 @@
 /**
  * The walls of the intranet: an outside address goes nowhere, and the attempt shows up
- * at once in the censor's live trail and in the facilitator's overview.
+ * at once in the censor's live trail and in the facilitator's console.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { TrailResponse } from '../server/protocol/api';
@@ -60,7 +60,7 @@ test('an outside address hits the wall and shows up live in the censor’s trail
     // Without a reload, the censor sees the attempt: who, what kind, which address.
     await expect(blockedIn(censor)).toHaveCount(censorBefore + 1);
     await expect(blockedIn(censor).first()).toContainText(`address: ${OUTSIDE}`);
-    // The facilitator's overview shows it live too.
+    // The facilitator's console shows it live too.
     await expect(blockedIn(facilitator)).toHaveCount(facilitatorBefore + 1);
     await expect(blockedIn(facilitator).first()).toContainText(`address: ${OUTSIDE}`);
     // Recorded as what was typed, as the server's trail API tells the censor.

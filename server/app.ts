@@ -24,6 +24,10 @@ import { trailRoutes } from './http/routes/trail';
 import { mediaRoutes } from './http/routes/media';
 import { boardRoutes } from './http/routes/boards';
 import { chatRoutes } from './http/routes/chat';
+import { classRoutes } from './http/routes/classes';
+import { pauseGuard } from './http/pause';
+import { fireDueEvents, SerialQueue, type ClassDeps } from './domain/classes';
+import { OnlineUsers } from './domain/online';
 import type { ChatDeps } from './domain/chat';
 import { compileSubstitutions } from './domain/filter';
 import { Presence } from './realtime/presence';
@@ -32,6 +36,7 @@ import type { BoardDeps } from './domain/boards';
 import { filterOf, publishDue, type MediaDeps } from './domain/media';
 import { attachRealtime, type IO } from './realtime';
 import { DEMO_PASSWORD, openStore, type Store } from './store/db';
+import { seedArticles, seedPosts } from './store/seed';
 import { loadPack } from './store/pack-loader';
 import { loadSecret } from './store/secret';
 
@@ -45,8 +50,10 @@ export interface BuiltApp {
   io: IO;
   store: Store;
   pack: Pack;
-  /** What the domain's session functions need (no HTTP route switches modes yet). */
+  /** What the domain's session functions need. */
   sessions: SessionDeps;
+  /** What class sessions need (the routes and the realtime layer share it). */
+  classes: ClassDeps;
   /** Stops sockets, the HTTP server and the store. */
   close(): Promise<void>;
 }
@@ -120,6 +127,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   app.use(writeGuard(config.allowedOrigins, config.trustProxy));
   app.use('/api', express.json({ limit: '64kb', strict: true }));
   app.use(authenticate(ctx));
+  app.use(pauseGuard(store.sessions));
   app.use(authRoutes(ctx));
   app.use(sessionRoutes(ctx));
   app.use(siteRoutes(ctx));
@@ -160,6 +168,26 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     online: (sessionId, roomId) => presence.count(sessionId, roomId),
   };
   app.use(chatRoutes(chat));
+  const online = new OnlineUsers();
+  const classes: ClassDeps = {
+    pack,
+    sessions: store.sessions,
+    users: store.users,
+    logins: store.logins,
+    articles: store.articles,
+    posts: store.posts,
+    rooms: store.roomStates,
+    trail: store.trail,
+    storage: store.sessionStorage,
+    recorder,
+    bus,
+    filter: media.filter,
+    online: (userId) => online.has(userId),
+    seed: (sessionId) => ({ articles: seedArticles(pack, sessionId), posts: seedPosts(pack, sessionId, []) }),
+    queue: new SerialQueue(),
+    ttlSeconds: config.tokenTtlSeconds,
+  };
+  app.use(classRoutes(ctx, { classes, joinsPerTenSeconds: config.joinsPerTenSeconds }));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
   app.use(errorHandler(log));
@@ -170,6 +198,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     pack,
     chat,
     presence,
+    classes,
+    online,
     log,
     tokens,
     bus,
@@ -177,9 +207,11 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     trustProxy: config.trustProxy,
   });
 
-  // Scheduled articles go out when their time comes.
+  // Scheduled articles go out when their time comes, and so do the rounds' timed events.
   const scheduler = setInterval(() => {
-    publishDue(media, new Date()).catch((err: unknown) => log('scheduled publishing failed', err));
+    const now = new Date();
+    publishDue(media, now).catch((err: unknown) => log('scheduled publishing failed', err));
+    fireDueEvents(classes, now).catch((err: unknown) => log('timed events failed', err));
   }, config.schedulerMs);
   scheduler.unref();
   // Logins that were never logged out are dropped once expired, so a kiosk's visits do not pile up.
@@ -197,6 +229,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     store,
     pack,
     sessions: { sessions: store.sessions, recorder, bus },
+    classes,
     async close() {
       clearInterval(scheduler);
       clearInterval(pruner);

@@ -39,6 +39,10 @@ export interface Config {
   searchesPerMinute: number;
   /** Chat rooms one user may join per ten seconds (each join announces presence to the room). */
   chatJoinsPerTenSeconds: number;
+  /** Class-session joins one address may attempt per ten seconds (a class behind one NAT must fit). */
+  joinsPerTenSeconds: number;
+  /** The origin join URLs and QR codes name (PUBLIC_URL), e.g. `http://192.168.1.20:3000`; else each request's own. */
+  publicUrl: string | undefined;
 }
 
 /** What `TRUST_PROXY` may say: no proxy, a number of proxy hops, or a proxy on this machine. */
@@ -105,6 +109,19 @@ function jwtSecret(value: string | undefined): string | undefined {
   return value;
 }
 
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an address like http://192.168.1.20:3000, got "${value}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`PUBLIC_URL must start with http:// or https://, got "${value}".`);
+  return url.origin;
+}
+
 /** Reads the configuration from environment variables (see README); throws ConfigError for a bad one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const scenario = env.SCENARIO ?? 'default';
@@ -134,5 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     browsePerMinute: int(env.BROWSE_PER_MINUTE, 120, 'BROWSE_PER_MINUTE') || 120,
     searchesPerMinute: int(env.SEARCHES_PER_MINUTE, 30, 'SEARCHES_PER_MINUTE') || 30,
     chatJoinsPerTenSeconds: int(env.CHAT_JOINS_PER_10S, 30, 'CHAT_JOINS_PER_10S') || 30,
+    joinsPerTenSeconds: int(env.JOINS_PER_10S, 40, 'JOINS_PER_10S') || 40,
+    publicUrl: publicUrl(env.PUBLIC_URL),
   };
 }

@@ -4,6 +4,7 @@
  * a taken port, another server on the same data) ends with one clear line and exit 1.
  */
 import { DemoPasswordsError, buildApp } from './app';
+import { lanUrls } from './lan';
 import { ConfigError, loadConfig, type Config } from './config';
 import { PackError } from './domain/pack';
 import { LockedError, acquireLock, type Lock, type LockInfo } from './store/lock';
@@ -88,6 +89,12 @@ async function main(): Promise<void> {
     const users = store.users.list(store.sessions.defaultSession().id);
     console.log(`\nClosed Intranet Sandbox — scenario "${pack.meta.title}"`);
     console.log(`  open http://localhost:${port}/   (data in ${config.dataDir})`);
+    const lan = lanUrls(config.host, port);
+    if (lan.length > 0) {
+      console.log('  students on this network open:');
+      for (const url of lan) console.log(`    ${url}join`);
+    }
+    if (config.publicUrl) console.log(`  join links and QR codes name ${config.publicUrl}`);
     if (!config.production) {
       console.log('  demo accounts (password "demo"):');
       for (const u of users) console.log(`    ${u.username.padEnd(12)} ${u.displayName}`);

@@ -68,7 +68,7 @@ describe('the actor from claims, by role and mode', () => {
       foreigner: 'foreign',
       editor: 'portal',
       censor: 'trail',
-      facilitator: 'overview',
+      facilitator: 'console',
     },
     open: {
       citizen: 'portal',
@@ -78,7 +78,7 @@ describe('the actor from claims, by role and mode', () => {
       foreigner: 'portal',
       editor: 'portal',
       censor: 'trail',
-      facilitator: 'overview',
+      facilitator: 'console',
     },
   };
   const rows = (['closed', 'open'] as const).flatMap((mode) =>

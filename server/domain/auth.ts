@@ -3,7 +3,8 @@
  * Token signing lives in the transport; this module decides who someone is.
  */
 import { randomUUID } from 'node:crypto';
-import type { Me } from '../protocol/api';
+import type { Me, RoleCard, SeatInfo, SeatRole } from '../protocol/api';
+import { CAPABILITY_IDS } from '../protocol/vocabulary';
 import type { Bus } from './bus';
 import { DomainError } from './errors';
 import { DECOY_HASH, verifyPassword } from './passwords';
@@ -54,6 +55,16 @@ export async function login(
     await deps.recorder.record(subjectOf(user), 'login_failed', { attempted: user.username, reason: 'revoked' });
     throw new DomainError('forbidden', 'revoked', 'Your access has been withdrawn.');
   }
+  const claims = await startLogin(deps, user);
+  await deps.recorder.record(subjectOf(user), 'login');
+  return { user, claims };
+}
+
+/** Starts a login for a user (a persona after its password, or a student's seat) and returns its claims. */
+export async function startLogin(
+  deps: Pick<AuthDeps, 'logins' | 'ttlSeconds' | 'now'>,
+  user: UserRecord,
+): Promise<TokenClaims> {
   const now = (deps.now ?? (() => new Date()))();
   const exp = Math.floor(now.getTime() / 1000) + deps.ttlSeconds;
   const record: LoginRecord = {
@@ -64,8 +75,7 @@ export async function login(
     expiresAt: new Date(exp * 1000).toISOString(),
   };
   await deps.logins.start(record, now);
-  await deps.recorder.record(subjectOf(user), 'login');
-  return { user, claims: { sub: user.id, sid: user.sessionId, tv: user.tokenVersion, lid: record.id, exp } };
+  return { sub: user.id, sid: user.sessionId, tv: user.tokenVersion, lid: record.id, exp };
 }
 
 /** Whether verified claims still stand: the login lives, unexpired, for a current, unrevoked user. */
@@ -91,23 +101,74 @@ export function actorFromClaims(
   const user = deps.users.findById(claims.sub);
   const session = deps.sessions.get(claims.sid);
   if (!user || !session || !claimsValid(deps, claims, now)) {
+    if (user?.seat?.removed) throw removedError();
     throw new DomainError('unauthenticated', 'session_expired', 'Please log in again.');
   }
-  return { userId: user.id, username: user.username, role: user.role, sessionId: session.id, mode: session.mode };
+  return actorOfUser(user, session.mode);
 }
 
-/** The `/api/me` view of an actor. */
-export function meOf(deps: Pick<AuthDeps, 'users'>, actor: Actor): Me {
-  const user = deps.users.findById(actor.userId);
+/** The refusal a removed student's seat gets (its cookie no longer works). */
+export function removedError(): DomainError {
+  return new DomainError('unauthenticated', 'removed', 'Your teacher removed you from this session.');
+}
+
+/** The actor a user acts as in a mode (a seat without a role is `pending`). */
+export function actorOfUser(user: UserRecord, mode: Actor['mode']): Actor {
+  const actor: Actor = { userId: user.id, username: user.username, role: user.role, sessionId: user.sessionId, mode };
+  if (user.seat && !user.seat.assigned) actor.pending = true;
+  return actor;
+}
+
+/** What `meOf` needs to describe a seat: the sessions and the pack's role briefs. */
+export interface SeatView {
+  sessions: Pick<SessionsRepo, 'get'>;
+  briefs: Record<SeatRole, string>;
+}
+
+/** A role card: the persona, what the role may and may not do in this mode, the pack's brief. */
+export function roleCardOf(
+  briefs: Record<SeatRole, string>,
+  user: Pick<UserRecord, 'displayName'>,
+  role: SeatRole,
+  mode: Actor['mode'],
+): RoleCard {
+  const may = capabilitiesOf(role, mode);
   return {
+    persona: user.displayName,
+    role,
+    may,
+    mayNot: CAPABILITY_IDS.filter((c) => !may.includes(c)),
+    brief: briefs[role],
+  };
+}
+
+/** The `/api/me` view of an actor; a student's seat also gets `seat` (with `seat`, when given). */
+export function meOf(deps: Pick<AuthDeps, 'users'> & { seat?: SeatView }, actor: Actor): Me {
+  const user = deps.users.findById(actor.userId);
+  const me: Me = {
     username: actor.username,
     displayName: user?.displayName ?? actor.username,
-    role: actor.role,
-    capabilities: capabilitiesOf(actor.role, actor.mode),
-    home: homeOf(actor.role, actor.mode),
+    role: actor.pending ? null : actor.role,
+    capabilities: actor.pending ? [] : capabilitiesOf(actor.role, actor.mode),
+    home: actor.pending ? 'lobby' : homeOf(actor.role, actor.mode),
     mode: actor.mode,
     sessionId: actor.sessionId,
   };
+  const cls = deps.seat?.sessions.get(actor.sessionId)?.class;
+  if (user?.seat && cls && deps.seat) {
+    const seat: SeatInfo = {
+      sessionName: deps.seat.sessions.get(actor.sessionId)!.name,
+      paused: cls.paused,
+      ended: cls.ended,
+      round: cls.round,
+      card:
+        actor.pending || actor.role === 'facilitator'
+          ? null
+          : roleCardOf(deps.seat.briefs, user, actor.role, actor.mode),
+    };
+    me.seat = seat;
+  }
+  return me;
 }
 
 /** The trail subject for a user or actor. */

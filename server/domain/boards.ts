@@ -134,7 +134,7 @@ export function listThreads(deps: BoardDeps, actor: Actor, boardId: string): Thr
 
 function threadOf(deps: BoardDeps, actor: Actor, threadId: string): { board: PackBoard; thread: PostRecord } {
   if (!can(actor, 'boards.read')) throw forbidden('Your role may not use the message boards.');
-  const thread = deps.posts.get(threadId);
+  const thread = deps.posts.get(threadId, actor.sessionId);
   if (!thread || thread.sessionId !== actor.sessionId || thread.threadId !== thread.id) throw noThread();
   const board = deps.pack.boards.find((b) => b.id === thread.boardId);
   // A thread on a board the role may not read, or someone else's unapproved one, is missing.
@@ -225,7 +225,7 @@ export async function reply(deps: BoardDeps, actor: Actor, threadId: string, inp
 /** A post as the moderation console shows it; the deciding censor by real name. */
 export function moderationItem(deps: Pick<BoardDeps, 'pack' | 'posts' | 'users'>, p: PostRecord): ModerationItem {
   const board = deps.pack.boards.find((b) => b.id === p.boardId);
-  const thread = p.threadId === p.id ? p : deps.posts.get(p.threadId);
+  const thread = p.threadId === p.id ? p : deps.posts.get(p.threadId, p.sessionId);
   return {
     ...postView(p),
     reason: p.reason,
@@ -264,7 +264,7 @@ export async function decide(
   input: { decision: 'approve' | 'reject'; reason?: string | undefined },
 ): Promise<ModerationItem> {
   if (!can(actor, 'moderation.review')) throw forbidden('Only censors decide on posts.');
-  const post = deps.posts.get(postId);
+  const post = deps.posts.get(postId, actor.sessionId);
   if (!post || post.sessionId !== actor.sessionId) throw new DomainError('not_found', 'not_found', 'No such post.');
   if (post.status !== 'pending')
     throw new DomainError('conflict', 'already_decided', 'This post has already been decided.');
@@ -272,7 +272,7 @@ export async function decide(
   if (input.decision === 'reject' && !reason)
     throw new DomainError('bad_input', 'invalid_input', 'reason: give a reason to reject');
   const now = (deps.now ?? (() => new Date()))().toISOString();
-  const updated = await deps.posts.update(post.id, {
+  const updated = await deps.posts.update(post.id, post.sessionId, {
     status: input.decision === 'approve' ? 'approved' : 'rejected',
     reason: input.decision === 'reject' ? reason : null,
     decidedAt: now,

@@ -3,7 +3,7 @@
  * layer pushes it. Routes never call socket handlers.
  */
 import { EventEmitter } from 'node:events';
-import type { ChatMessage, ChatMonitorEntry, ChatRoom, Mode, TrailEvent } from '../protocol/api';
+import type { ChatMessage, ChatMonitorEntry, ChatRoom, Mode, SessionEventPush, TrailEvent } from '../protocol/api';
 import type { StandingChange } from '../protocol/events';
 
 export type { StandingChange };
@@ -32,6 +32,14 @@ export interface BusEvents {
   'chat:monitor': [{ sessionId: string; entry: ChatMonitorEntry }];
   'chat:room': [{ sessionId: string; room: ChatRoom }];
   'chat:muted': [{ userId: string; muted: boolean }];
+  /** A class session's pause, lock, round or end changed: its sockets get `session:state`. */
+  'class:state': [{ sessionId: string }];
+  /** A class session's roster changed (join, role, removal, rename): the owner's console is told. */
+  'class:roster': [{ sessionId: string }];
+  /** A scripted event was fired: every socket of the session is told. */
+  'class:event': [SessionEventPush];
+  /** A class session was deleted: its sockets are cut. */
+  'class:deleted': [{ sessionId: string }];
 }
 
 /** A typed wrapper over EventEmitter. */

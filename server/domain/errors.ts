@@ -4,7 +4,15 @@
 
 /** Codes every transport understands; the HTTP layer maps them to statuses. */
 export type FailureKind =
-  'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'filtered' | 'rate_limited';
+  | 'bad_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'filtered'
+  | 'rate_limited'
+  /** A class session is paused (or ended): writes wait (HTTP 423). */
+  | 'paused';
 
 /** An expected failure: shown to the client with its code and message. */
 export class DomainError extends Error {

@@ -157,7 +157,7 @@ export function listArticles(deps: MediaDeps, actor: Actor, q: ArticleQuery): Ar
  */
 export function getArticle(deps: MediaDeps, actor: Actor, id: string): Article {
   if (!can(actor, 'media.read') && !can(actor, 'media.publish')) throw forbidden('Your role may not read state media.');
-  const a = deps.articles.get(id);
+  const a = deps.articles.get(id, actor.sessionId);
   if (!a || a.sessionId !== actor.sessionId) throw notFound();
   if (can(actor, 'media.publish')) return fullOf(a);
   if (!mayRead(deps.pack, actor, a)) throw notFound();
@@ -206,7 +206,7 @@ export async function createArticle(deps: MediaDeps, actor: Actor, input: Articl
 
 function editable(deps: MediaDeps, actor: Actor, id: string): ArticleRecord {
   requireEditor(actor);
-  const a = deps.articles.get(id);
+  const a = deps.articles.get(id, actor.sessionId);
   if (!a || a.sessionId !== actor.sessionId) throw notFound();
   return a;
 }
@@ -222,13 +222,17 @@ export async function updateArticle(
   if (change.site !== undefined) requireMediaSite(deps.pack, change.site);
   if (change.body !== undefined) renderable(change.body);
   const now = (deps.now ?? (() => new Date()))();
-  const updated = await deps.articles.update(a.id, { ...change, updatedAt: now.toISOString(), editor: actor.username });
+  const updated = await deps.articles.update(a.id, a.sessionId, {
+    ...change,
+    updatedAt: now.toISOString(),
+    editor: actor.username,
+  });
   await deps.recorder.record(subjectOf(actor), 'article_saved', { article: a.id, title: updated.title.slice(0, 120) });
   return fullOf(updated);
 }
 
 async function goLive(deps: MediaDeps, a: ArticleRecord, editor: string, now: Date): Promise<ArticleRecord> {
-  const published = await deps.articles.update(a.id, {
+  const published = await deps.articles.update(a.id, a.sessionId, {
     status: 'published',
     publishedAt: now.toISOString(),
     publishAt: null,
@@ -248,7 +252,7 @@ export async function publishArticle(deps: MediaDeps, actor: Actor, id: string, 
   const a = editable(deps, actor, id);
   const now = (deps.now ?? (() => new Date()))();
   if (at && Date.parse(at) > now.getTime()) {
-    const scheduled = await deps.articles.update(a.id, {
+    const scheduled = await deps.articles.update(a.id, a.sessionId, {
       status: 'scheduled',
       publishAt: new Date(at).toISOString(),
       updatedAt: now.toISOString(),
@@ -258,7 +262,7 @@ export async function publishArticle(deps: MediaDeps, actor: Actor, id: string, 
   }
   if (a.status === 'published')
     throw new DomainError('conflict', 'already_published', 'This article is already published.');
-  await deps.articles.update(a.id, { editor: actor.username });
+  await deps.articles.update(a.id, a.sessionId, { editor: actor.username });
   return fullOf(await goLive(deps, a, actor.username, now));
 }
 
@@ -269,7 +273,7 @@ export async function unpublishArticle(deps: MediaDeps, actor: Actor, id: string
     throw new DomainError('conflict', 'not_published', 'This article is not published.');
   const now = (deps.now ?? (() => new Date()))();
   const wasLive = a.status === 'published';
-  const updated = await deps.articles.update(a.id, {
+  const updated = await deps.articles.update(a.id, a.sessionId, {
     status: 'unpublished',
     publishAt: null,
     updatedAt: now.toISOString(),

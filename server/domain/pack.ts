@@ -135,6 +135,65 @@ const placardSchema = z.strictObject({
   reported: z.boolean().optional(),
 });
 
+const seatRole = z.enum(ROLES).refine((r) => r !== 'facilitator', 'a student seat cannot be the facilitator');
+const presetSchema = z
+  .array(
+    z.strictObject({
+      role: seatRole,
+      /** One of this role per `every` students (rounded down), */
+      every: z.number().int().min(1).max(500),
+      /** but never fewer than `min` */
+      min: z.number().int().min(0).max(50),
+      /** nor more than `max`. */
+      max: z.number().int().min(1).max(500).optional(),
+    }),
+  )
+  .min(1);
+
+const classroomSchema = z.strictObject({
+  /** Display names (and words in them) a student may not take; compared case- and accent-folded. */
+  nameBlocklist: z.array(z.string().trim().min(2).max(40)),
+  /** Distribution presets: roles in the order seats are filled; everyone else is a citizen. */
+  presets: z.strictObject({ realistic: presetSchema, active: presetSchema }),
+  /** The private brief on each role's card. */
+  briefs: z.strictObject({
+    citizen: text(600),
+    elite: text(600),
+    scientist: text(600),
+    academic: text(600),
+    foreigner: text(600),
+    editor: text(600),
+    censor: text(600),
+  }),
+  /** Scripted events the facilitator fires. */
+  events: z.array(
+    z.strictObject({
+      id,
+      kind: z.enum(['news', 'chat_shutdown', 'inspection']),
+      title: text(120),
+      text: text(600),
+      placardId: id.optional(),
+      /** The prepared article a `news` event publishes. */
+      article: z
+        .strictObject({
+          site: id,
+          section: sectionId,
+          title: text(LIMITS.articleTitle),
+          summary: text(LIMITS.articleSummary),
+          body: text(LIMITS.articleBody),
+        })
+        .optional(),
+    }),
+  ),
+});
+
+/** The classroom settings: name blocklist, distribution presets, role briefs, scripted events. */
+export type PackClassroom = z.infer<typeof classroomSchema>;
+/** One distribution preset. */
+export type PackPreset = z.infer<typeof presetSchema>;
+/** One scripted event. */
+export type PackEvent = PackClassroom['events'][number];
+
 /** A state-media article as the pack declares it. */
 export type PackArticle = z.infer<typeof articleSchema>;
 /** The pack's media settings: sections, which sections some roles may read, placards. */
@@ -177,6 +236,7 @@ export interface Pack {
   filter: PackFilter;
   boards: PackBoard[];
   chat: PackChat;
+  classroom: PackClassroom;
 }
 
 /** The files a pack consists of, and the schema each must meet. */
@@ -191,6 +251,7 @@ export const PACK_FILES = {
   'filter.json': filterSchema,
   'boards.json': z.array(boardSchema),
   'chat.json': chatSchema,
+  'classroom.json': classroomSchema,
 } as const;
 
 /** Names the pack file and the field at fault. */
@@ -245,6 +306,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
   const filter = parseFile('filter.json', files['filter.json']);
   const boards = parseFile('boards.json', files['boards.json']);
   const chat = parseFile('chat.json', files['chat.json']);
+  const classroom = parseFile('classroom.json', files['classroom.json']);
 
   requireUnique('personas.json', personas, (p) => p.username, 'username');
   requireUnique('sites.json', sites, (s) => s.id, 'id');
@@ -276,7 +338,8 @@ export function validatePack(files: Record<string, unknown>): Pack {
   });
   checkBoards(boards, personas);
   requireUnique('chat.json', chat.rooms, (r) => r.id, 'id');
-  return { meta, personas, sites, placards, articles, media, broadcast, filter, boards, chat };
+  checkClassroom(classroom, mediaSites, placardIds);
+  return { meta, personas, sites, placards, articles, media, broadcast, filter, boards, chat, classroom };
 }
 
 function checkBoards(boards: PackBoard[], personas: PackPersona[]): void {
@@ -296,5 +359,27 @@ function checkBoards(boards: PackBoard[], personas: PackPersona[]): void {
       mayPost(t.author, `[${i}].threads[${j}].author`);
       t.replies.forEach((r, k) => mayPost(r.author, `[${i}].threads[${j}].replies[${k}].author`));
     });
+  });
+}
+
+function checkClassroom(c: PackClassroom, mediaSites: Set<string>, placardIds: Set<string>): void {
+  const file = 'classroom.json';
+  for (const name of ['realistic', 'active'] as const) {
+    requireUnique(file, c.presets[name], (e) => e.role, `presets.${name}.role`);
+    c.presets[name].forEach((e, i) => {
+      if (e.role === 'citizen')
+        throw new PackError(file, `presets.${name}[${i}].role`, 'citizens fill the remaining seats; do not list them');
+      if (e.max !== undefined && e.max < e.min)
+        throw new PackError(file, `presets.${name}[${i}].max`, 'max must be at least min');
+    });
+  }
+  requireUnique(file, c.events, (e) => e.id, 'events.id');
+  c.events.forEach((e, i) => {
+    if (e.placardId !== undefined && !placardIds.has(e.placardId))
+      throw new PackError(file, `events[${i}].placardId`, `no placard "${e.placardId}"`);
+    if (e.kind === 'news' && !e.article)
+      throw new PackError(file, `events[${i}].article`, 'a news event needs an article');
+    if (e.article && !mediaSites.has(e.article.site))
+      throw new PackError(file, `events[${i}].article.site`, `no media site "${e.article.site}"`);
   });
 }

@@ -118,7 +118,7 @@ describe('landing screens', () => {
       foreigner: 'foreign',
       editor: 'portal',
       censor: 'trail',
-      facilitator: 'overview',
+      facilitator: 'console',
     },
     open: {
       citizen: 'portal',
@@ -128,7 +128,7 @@ describe('landing screens', () => {
       foreigner: 'portal',
       editor: 'portal',
       censor: 'trail',
-      facilitator: 'overview',
+      facilitator: 'console',
     },
   };
   for (const mode of MODES) {

@@ -90,6 +90,11 @@ export interface Actor {
   role: Role;
   sessionId: string;
   mode: Mode;
+  /**
+   * A student's seat that has no role yet (it waits in the lobby): holds nothing in any mode.
+   * `role` is then the least role, never shown as theirs.
+   */
+  pending?: boolean;
 }
 
 /** The capabilities an actor holds, in table order. */
@@ -114,10 +119,11 @@ export type Resource =
   /** A state-media section, with the pack's per-role section limits. */
   | { type: 'section'; section: SectionId; roleSections: Partial<Record<Role, readonly SectionId[]>> };
 
-type Who = Pick<Actor, 'role' | 'mode'>;
+type Who = Pick<Actor, 'role' | 'mode'> & { pending?: boolean | undefined };
 
 /** Whether `actor` may perform `action`, optionally on a specific resource. */
 export function can(actor: Who, action: Capability, resource: Resource = { type: 'any' }): boolean {
+  if (actor.pending) return false;
   if (!TABLE[actor.mode][actor.role].includes(action)) return false;
   switch (resource.type) {
     case 'any':
@@ -152,6 +158,7 @@ export function sectionOpen(
  * outside links are allowed), and a role the site admits (any, where role lists do not apply).
  */
 export function canOpenSite(actor: Who, site: SiteAccess): boolean {
+  if (actor.pending) return false;
   const caps = TABLE[actor.mode][actor.role];
   const network = rule(actor, 'outsideLinksAllowed')
     ? caps.includes('network.domestic') || caps.includes('network.foreign')
@@ -165,11 +172,13 @@ export interface OtherUser {
   username: string;
   role: Role;
   revoked?: boolean | undefined;
+  /** A student's seat: without a role yet (`assigned` false) it may meet no one. */
+  seat?: { assigned: boolean } | undefined;
 }
 
 /** Whether an actor may chat with another user: both with chat, someone else, not revoked, on the same network. */
-export function mayChatWith(actor: Pick<Actor, 'username' | 'role' | 'mode'>, other: OtherUser): boolean {
-  const them = { role: other.role, mode: actor.mode };
+export function mayChatWith(actor: Pick<Actor, 'username' | 'role' | 'mode' | 'pending'>, other: OtherUser): boolean {
+  const them = { role: other.role, mode: actor.mode, pending: other.seat ? !other.seat.assigned : false };
   return (
     can(actor, 'chat.use') &&
     other.username !== actor.username &&
@@ -195,6 +204,7 @@ export function networkOf(actor: Pick<Actor, 'role' | 'mode'>): Network | null {
 /** Where a user lands after login: the most specific screen its capabilities open. */
 export function homeOf(role: Role, mode: Mode): Home {
   const actor = { role, mode };
+  if (can(actor, 'sessions.manage')) return 'console';
   if (can(actor, 'policy.overview')) return 'overview';
   if (can(actor, 'trail.read')) return 'trail';
   const network = networkOf(actor);

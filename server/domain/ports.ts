@@ -1,7 +1,7 @@
 /**
  * The repository interfaces the domain needs; `server/store` implements them.
  */
-import type { ArticleStatus, ChatMessage, Mode, PostStatus, Role, SectionId, TrailEvent } from '../protocol/api';
+import type { ArticleStatus, ChatMessage, Mode, SessionRound, PostStatus, Role, SectionId, TrailEvent } from '../protocol/api';
 import type { TrailQuery } from './trail';
 
 /** A simulation session: every user and event belongs to one. */
@@ -11,6 +11,28 @@ export interface SessionRecord {
   code: string;
   mode: Mode;
   createdAt: string;
+  /** Present for a class session a facilitator created (absent for the pack's demo session). */
+  class?: ClassState;
+}
+
+/** The running state of a class session. */
+export interface ClassState {
+  /** The facilitator's user id. */
+  ownerId: string;
+  /** The scenario pack it runs. */
+  packId: string;
+  capacity: number;
+  lateJoin: boolean;
+  locked: boolean;
+  paused: boolean;
+  ended: boolean;
+  round: SessionRound | null;
+  /** How many rounds were started so far. */
+  rounds: number;
+  /** The last distribution preset used (late joiners are placed by it). */
+  preset: 'realistic' | 'active' | null;
+  /** Folded names of removed students: refused when they try to join again. */
+  removedNames: string[];
 }
 
 /** A stored user (a persona in a session). */
@@ -28,6 +50,17 @@ export interface UserRecord {
   muted?: boolean;
   /** A revoked user is logged out everywhere and cannot log in. */
   revoked?: boolean;
+  /** Present for a student's seat in a class session (no password; `role` is `citizen` until given). */
+  seat?: SeatRecord;
+}
+
+/** A student's seat. */
+export interface SeatRecord {
+  joinedAt: string;
+  /** False until the facilitator gives a role: the seat waits in the lobby and may do nothing. */
+  assigned: boolean;
+  /** True once removed: the seat's logins ended, its name refused in this session. */
+  removed?: boolean;
 }
 
 /** Users of all sessions. */
@@ -40,6 +73,8 @@ export interface UsersRepo {
   list(sessionId: string): UserRecord[];
   /** Changes a user and resolves once the change is on disk. */
   update(id: string, change: Partial<Omit<UserRecord, 'id' | 'sessionId'>>): Promise<UserRecord>;
+  /** Stores a new user (a student's seat); resolves once on disk. */
+  insert(user: UserRecord): Promise<UserRecord>;
 }
 
 /** One login: a token carries its id, and the login ends at logout or expiry. */
@@ -60,6 +95,8 @@ export interface LoginsRepo {
   start(login: LoginRecord, now: Date): Promise<void>;
   /** Ends a login; resolves once on disk. Ending an unknown id does nothing. */
   end(id: string): Promise<void>;
+  /** Ends every login `match` accepts (e.g. a removed seat's, a deleted session's); resolves with them, once on disk. */
+  endWhere(match: (login: LoginRecord) => boolean): Promise<LoginRecord[]>;
   /** Drops every login expired at `now`; resolves with how many, once on disk. */
   prune(now: Date): Promise<number>;
   /** How many logins are stored. */
@@ -74,6 +111,27 @@ export interface SessionsRepo {
   defaultSession(): SessionRecord;
   /** Sets a session's mode; resolves once on disk. Unknown ids do nothing. */
   setMode(id: string, mode: Mode): Promise<void>;
+  /** Every session, in creation order. */
+  list(): SessionRecord[];
+  /** Stores a new session; resolves once on disk. */
+  insert(session: SessionRecord): Promise<SessionRecord>;
+  /** Changes a session (its `class` state is replaced as a whole when given); resolves once on disk. */
+  update(id: string, change: Partial<Omit<SessionRecord, 'id'>>): Promise<SessionRecord>;
+}
+
+/** Whole-session storage operations over every store (the document, chat logs, the trail). */
+export interface SessionStorage {
+  /** Removes every record of a session from disk: document records, chat logs, trail events. */
+  purge(sessionId: string): Promise<void>;
+  /**
+   * Puts a session's content back to the pack: its articles and posts replaced by `content`, room
+   * states and chat logs cleared; with `dropSeats`, its users and logins removed too.
+   */
+  resetContent(
+    sessionId: string,
+    content: { articles: ArticleRecord[]; posts: PostRecord[] },
+    dropSeats: boolean,
+  ): Promise<void>;
 }
 
 /** The append-only surveillance trail. */
@@ -82,6 +140,8 @@ export interface TrailRepo {
   append(event: TrailEvent): Promise<void>;
   /** Events matching a query, newest first. */
   query(q: TrailQuery): TrailEvent[];
+  /** How many events of `kind` a session has. */
+  count(sessionId: string, kind: TrailEvent['kind']): number;
 }
 
 /** A stored state-media article (pack-seeded or written at the editor desk). */
@@ -110,12 +170,16 @@ export interface ArticlesRepo {
   list(sessionId: string): ArticleRecord[];
   /** Every article of every session. */
   all(): ArticleRecord[];
-  /** One article by id, or undefined. */
-  get(id: string): ArticleRecord | undefined;
+  /** One article of a session by id, or undefined (pack ids repeat in every session). */
+  get(id: string, sessionId: string): ArticleRecord | undefined;
   /** Stores a new article; resolves once it is on disk. */
   insert(article: ArticleRecord): Promise<ArticleRecord>;
-  /** Changes an article; resolves once it is on disk. */
-  update(id: string, change: Partial<Omit<ArticleRecord, 'id' | 'sessionId'>>): Promise<ArticleRecord>;
+  /** Changes an article of a session; resolves once it is on disk. */
+  update(
+    id: string,
+    sessionId: string,
+    change: Partial<Omit<ArticleRecord, 'id' | 'sessionId'>>,
+  ): Promise<ArticleRecord>;
 }
 
 /** A stored board post: a thread's opening post (threadId === id) or a reply. */
@@ -140,12 +204,12 @@ export interface PostRecord {
 export interface PostsRepo {
   /** Every post of a session, oldest first. */
   list(sessionId: string): PostRecord[];
-  /** One post by id, or undefined. */
-  get(id: string): PostRecord | undefined;
+  /** One post of a session by id, or undefined (pack thread ids repeat in every session). */
+  get(id: string, sessionId: string): PostRecord | undefined;
   /** Stores a new post; resolves once it is on disk. */
   insert(post: PostRecord): Promise<PostRecord>;
-  /** Changes a post; resolves once it is on disk. */
-  update(id: string, change: Partial<Omit<PostRecord, 'id' | 'sessionId'>>): Promise<PostRecord>;
+  /** Changes a post of a session; resolves once it is on disk. */
+  update(id: string, sessionId: string, change: Partial<Omit<PostRecord, 'id' | 'sessionId'>>): Promise<PostRecord>;
 }
 
 /** The messages of one chat room or conversation: an append-only log. */

@@ -17,13 +17,24 @@ export interface SessionDeps {
   bus: Bus;
 }
 
-/** Switches the actor's session to `mode`; recorded, and announced so live sockets act on it. */
-export async function setSessionMode(deps: SessionDeps, actor: Actor, mode: Mode): Promise<void> {
+/**
+ * Switches the actor's session (or `sessionId`, a class session the caller has checked the actor
+ * owns) to `mode`; recorded, and announced so live sockets act on it.
+ */
+export async function setSessionMode(
+  deps: SessionDeps,
+  actor: Actor,
+  mode: Mode,
+  sessionId: string = actor.sessionId,
+): Promise<void> {
   if (!can(actor, 'sessions.manage')) throw forbidden('Only the facilitator runs sessions.');
-  const session = deps.sessions.get(actor.sessionId);
+  const session = deps.sessions.get(sessionId);
   if (!session) throw new DomainError('not_found', 'not_found', 'No such session.');
   if (session.mode === mode) return;
   await deps.sessions.setMode(session.id, mode);
-  await deps.recorder.record(subjectOf(actor), 'session_mode_changed', { from: session.mode, to: mode });
+  await deps.recorder.record({ ...subjectOf(actor), sessionId: session.id }, 'session_mode_changed', {
+    from: session.mode,
+    to: mode,
+  });
   deps.bus.emit('session:mode', { sessionId: session.id, mode });
 }

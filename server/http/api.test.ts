@@ -37,7 +37,7 @@ describe('health and login', () => {
     foreigner: 'foreign',
     editor: 'portal',
     censor: 'trail',
-    facilitator: 'overview',
+    facilitator: 'console',
   };
   for (const role of ROLES) {
     it(`logs in as ${role} and /api/me says who and what`, async () => {

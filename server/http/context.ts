@@ -43,8 +43,10 @@ export function authenticate(ctx: HttpContext): RequestHandler {
       try {
         res.locals.actor = actorFromClaims(deps, claims);
         res.locals.claims = claims;
-      } catch {
+      } catch (err) {
         res.locals.actor = undefined;
+        // A removed student's cookie: `/api/me` says so, so a reload lands on the "removed" screen.
+        if (err instanceof DomainError && err.code === 'removed') res.locals.removed = err;
       }
     }
     next();
@@ -54,7 +56,10 @@ export function authenticate(ctx: HttpContext): RequestHandler {
 /** The authenticated actor, or a 401. */
 export function requireActor(res: Response): Actor {
   const actor = actorOf(res);
-  if (!actor) throw new DomainError('unauthenticated', 'unauthenticated', 'Please log in.');
+  if (!actor) {
+    if (res.locals.removed instanceof DomainError) throw res.locals.removed;
+    throw new DomainError('unauthenticated', 'unauthenticated', 'Please log in.');
+  }
   return actor;
 }
 

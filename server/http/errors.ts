@@ -14,6 +14,7 @@ const STATUS: Record<FailureKind, number> = {
   conflict: 409,
   filtered: 422,
   rate_limited: 429,
+  paused: 423,
 };
 
 /** Sends the error shape. */

@@ -72,7 +72,31 @@ beforeAll(async () => {
     body: 'Waiting for a censor',
   });
   pendingId = pending.json.id;
+  const cls = await client('facilitator').post('/api/sessions', { name: 'Guarded' });
+  const sid = cls.json.id as string;
+  const seat = await new Client(srv.url).post('/api/sessions/join', { code: cls.json.code, name: 'Seat' });
+  const pid = seat.json.player.id as string;
+  const ctl = (path: string, body: unknown, method = 'POST'): [string, WriteCase] => [
+    `${method} /api/sessions/:id${path.replace(pid, ':playerId')}`,
+    { as: 'facilitator', path: `/api/sessions/${sid}${path}`, body },
+  ];
+  const sessionCases: Record<string, WriteCase> = Object.fromEntries([
+    ctl('/roles', { preset: 'realistic' }),
+    ctl('/lock', { locked: true }),
+    ctl('/pause', { paused: true }),
+    ctl(`/players/${pid}`, {}, 'DELETE'),
+    ctl(`/players/${pid}`, { name: 'Renamed' }, 'PATCH'),
+    ctl('/rounds', { mode: 'closed' }),
+    ctl('/rounds/end', {}),
+    ctl('/end', {}),
+    ctl('/events', { eventId: 'inspection' }),
+    ctl('/reset', { keepRoster: true }),
+    ['DELETE /api/sessions/:id', { as: 'facilitator', path: `/api/sessions/${sid}`, body: {} }],
+  ]);
   cases = {
+    ...sessionCases,
+    'POST /api/sessions': { as: 'facilitator', path: '/api/sessions', body: { name: 'Forged' } },
+    'POST /api/sessions/join': { as: null, path: '/api/sessions/join', body: { code: cls.json.code, name: 'Forged' } },
     'POST /api/auth/login': { as: null, path: '/api/auth/login', body: { username: 'elite', password: 'demo' } },
     'POST /api/auth/logout': { as: 'elite', path: '/api/auth/logout', body: {} },
     'POST /api/browse': { as: 'elite', path: '/api/browse', body: { address: 'news.intra' } },

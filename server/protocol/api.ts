@@ -7,16 +7,20 @@
 // these types are derived from it, and importing them from here keeps working.
 export type { Capability, Home, Mode, Network, Role, SiteApp, TrailKind } from './vocabulary';
 import type { Capability, Home, Mode, Network, Role, SiteApp, TrailKind } from './vocabulary';
+import type { SeatInfo } from './sessions';
 
 /** `GET /api/me` and the body of a successful login. */
 export interface Me {
   username: string;
   displayName: string;
-  role: Role;
+  /** `null` for a class-session seat that has no role yet (its home is then `'lobby'`). */
+  role: Role | null;
   capabilities: Capability[];
   home: Home;
   mode: Mode;
   sessionId: string;
+  /** Present only for a student's seat in a class session (see `sessions.ts`). */
+  seat?: SeatInfo;
 }
 
 /** The one error shape every failing API call answers with. */
@@ -112,3 +116,4 @@ export interface PolicyMatrix {
 export type * from './media';
 export type * from './boards';
 export type * from './chat';
+export type * from './sessions';

@@ -13,6 +13,10 @@ import type {
   Mode,
   Role,
   TrailEvent,
+  SessionEventPush,
+  SessionRoster,
+  SessionState,
+  SessionTrailEvent,
 } from './api';
 
 /** What about a user's standing changed. */
@@ -54,10 +58,10 @@ export interface ChatSendRequest {
 /** `chat:send` acknowledgement, sent once the message is on disk. `warning` when a word was rewritten. */
 export type ChatSendAck = { ok: true; message: ChatMessage; warning?: string } | AckError;
 
-/** `session:changed`: what changed, and the standing now. */
+/** `session:changed`: what changed, and the standing now (`role` null for a seat without one). */
 export interface SessionChanged {
   change: StandingChange;
-  role: Role;
+  role: Role | null;
   mode: Mode;
 }
 
@@ -90,13 +94,24 @@ export interface ServerToClientEvents {
   'chat:muted': (state: { muted: boolean }) => void;
   /** Every chat message, delivered or not (censors only). */
   'chat:monitor': (entry: ChatMonitorEntry) => void;
-  /** This user's access was withdrawn; the client drops to the login screen. */
+  /**
+   * This user's access was withdrawn; the client drops to the login screen (`code: 'removed'`: a
+   * student removed from a class session, shown the "removed" screen).
+   */
   'session:ended': (reason: { code: string; message: string }) => void;
   /**
    * This user's standing changed while connected (the session's mode, or their role): the socket
    * already acts on the new standing; the client re-reads `/api/me` and re-renders.
    */
   'session:changed': (change: SessionChanged) => void;
+  /** A class session was paused/resumed, locked/unlocked, a round started or ended, or it ended (see sessions.ts). */
+  'session:state': (state: SessionState) => void;
+  /** A scripted event was fired in this session (news, chat shutdown, inspection). */
+  'session:event': (event: SessionEventPush) => void;
+  /** The owning facilitator only: the live roster and counts of one of their sessions. */
+  'session:roster': (roster: SessionRoster) => void;
+  /** The owning facilitator only: a new trail event of one of their sessions. */
+  'session:trail': (event: SessionTrailEvent) => void;
 }
 
 /** Events clients send to the server. */

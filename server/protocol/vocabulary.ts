@@ -39,7 +39,7 @@ export const CAPABILITY_IDS = [
 export type Capability = (typeof CAPABILITY_IDS)[number];
 
 /** Which screen a user lands on after login, decided by the server's policy. */
-export const HOMES = ['denied', 'portal', 'foreign', 'trail', 'overview'] as const;
+export const HOMES = ['denied', 'portal', 'foreign', 'trail', 'overview', 'lobby', 'console'] as const;
 export type Home = (typeof HOMES)[number];
 
 /** Which network a site belongs to. */
@@ -82,6 +82,24 @@ export const TRAIL_KINDS = [
   'throttled',
   /** A facilitator switched the session between closed and open. */
   'session_mode_changed',
+  /** Class sessions: a facilitator created one. */
+  'session_created',
+  /** Class sessions: a student took a seat, was removed or renamed; roles were given. */
+  'seat_joined',
+  'seat_removed',
+  'seat_renamed',
+  'roles_assigned',
+  /** Class sessions: a round started or ended, the session was paused/resumed, locked/unlocked, ended. */
+  'round_started',
+  'round_ended',
+  'session_paused',
+  'session_resumed',
+  'session_locked',
+  'session_unlocked',
+  'session_ended',
+  'session_reset',
+  /** Class sessions: the facilitator fired a scripted event from the pack. */
+  'event_fired',
 ] as const;
 export type TrailKind = (typeof TRAIL_KINDS)[number];
 
@@ -99,8 +117,10 @@ export const PATTERNS = {
   recordId: /^[a-z0-9-]{1,80}$/,
   /** A site's host name. */
   host: /^[a-z0-9-]+(\.[a-z0-9-]+)+$/,
-  /** A session's join code. */
+  /** A session's join code (class sessions use 6 digits). */
   sessionCode: /^[A-Z0-9]{4,8}$/,
+  /** A class session's 6-digit join code. */
+  joinCode: /^\d{6}$/,
   /** A broadcast time of day. */
   clock: /^([01]\d|2[0-3]):[0-5]\d$/,
 } as const;
@@ -119,4 +139,8 @@ export const LIMITS = {
   address: 2048,
   loginUsername: 64,
   password: 200,
+  seatNameMin: 2,
+  seatNameMax: 24,
+  sessionName: 80,
+  sessionCapacity: 500,
 } as const;

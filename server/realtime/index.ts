@@ -19,6 +19,9 @@ import { eachSocket } from './fanout';
 import type { Presence } from './presence';
 import type { ChatDeps } from '../domain/chat';
 import { channels } from './channels';
+import { writeRefusal, type ClassDeps } from '../domain/classes';
+import type { OnlineUsers } from '../domain/online';
+import { classPushes } from './classes';
 
 /** Per-socket data: who is connected, and the login its token belongs to. */
 export interface SocketData {
@@ -37,6 +40,8 @@ export interface RealtimeDeps {
   pack: Pack;
   chat: ChatDeps;
   presence: Presence;
+  classes: ClassDeps;
+  online: OnlineUsers;
   log: (msg: string, err: unknown) => void;
   tokens: Tokens;
   bus: Bus;
@@ -46,9 +51,13 @@ export interface RealtimeDeps {
 }
 
 /** Why a socket's login ended, as `session:ended` says. */
-type SessionEndCode = 'revoked' | 'logged_out' | 'expired' | 'ended';
+type SessionEndCode = 'revoked' | 'logged_out' | 'expired' | 'ended' | 'removed';
+
+/** Socket events that only read; every other client event is a write, refused while the session is paused. */
+const READ_EVENTS = new Set<string>(['sys:ping', 'chat:join', 'chat:leave']);
 
 const END_MESSAGES: Record<SessionEndCode, string> = {
+  removed: 'Your teacher removed you from this session.',
   revoked: 'Your access has been withdrawn.',
   logged_out: 'You logged out.',
   expired: 'Your login has expired. Please log in again.',
@@ -127,12 +136,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
       actor = actorFromClaims(authDeps, socket.data.claims);
     } catch {
       const user = deps.store.users.findById(socket.data.claims.sub);
-      return end(socket, user?.revoked ? 'revoked' : 'ended');
+      return end(socket, user?.seat?.removed ? 'removed' : user?.revoked ? 'revoked' : 'ended');
     }
     socket.data.actor = actor;
     syncChannels(socket, actor, prev);
     await chatStates.get(socket)?.recheck(prev);
-    if (socket.connected) socket.emit('session:changed', { change, role: actor.role, mode: actor.mode });
+    if (socket.connected)
+      socket.emit('session:changed', { change, role: actor.pending ? null : actor.role, mode: actor.mode });
   };
 
   io.on('connection', (socket: AppSocket) => {
@@ -149,6 +159,14 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
     };
     arm();
     socket.on('disconnect', () => clearTimeout(expiry));
+    // A student's seat: the facilitator's roster shows it online while any of its sockets is.
+    const seated = !!deps.store.users.findById(claims.sub)?.seat;
+    if (seated) {
+      if (deps.online.add(claims.sub)) deps.bus.emit('class:roster', { sessionId: claims.sid });
+      socket.on('disconnect', () => {
+        if (deps.online.remove(claims.sub)) deps.bus.emit('class:roster', { sessionId: claims.sid });
+      });
+    }
     // Every event re-checks that the login still stands (logged out, revoked, expired, password changed).
     socket.use((packet, next) => {
       if (claimsValid(authDeps, claims)) return next();
@@ -158,7 +176,17 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
           ok: false,
           error: { code: 'session_expired', message: END_MESSAGES.expired },
         });
-      end(socket, Date.now() >= claims.exp * 1000 ? 'expired' : 'ended');
+      const user = deps.store.users.findById(claims.sub);
+      end(socket, user?.seat?.removed ? 'removed' : Date.now() >= claims.exp * 1000 ? 'expired' : 'ended');
+    });
+    // The pause: a paused (or ended) class session refuses every write event, as `http/pause.ts` does.
+    socket.use((packet, next) => {
+      if (READ_EVENTS.has(String(packet[0]))) return next();
+      const refusal = writeRefusal(deps.store.sessions.get(socket.data.actor.sessionId));
+      if (!refusal) return next();
+      const ack = packet.at(-1);
+      if (typeof ack === 'function')
+        (ack as (reply: AckError) => void)({ ok: false, error: { code: refusal.code, message: refusal.message } });
     });
     chatStates.set(socket, chatHandlers(io, socket, deps.chat, deps.presence, deps.log));
     socket.on('sys:ping', (ack) => {
@@ -172,6 +200,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
   mediaPushes(io, deps.bus, deps.pack, deps.log);
   boardPushes(io, deps.bus, deps.pack, deps.store.posts, deps.store.users, deps.log);
   chatPushes(io, deps.chat, deps.log);
+  classPushes(io, deps.classes, deps.log);
   deps.bus.on('user:standing', ({ userId, change }) => {
     void eachSocket(io, channels.user(userId), (s) => refresh(s, change), deps.log, 'standing refresh');
   });

@@ -8,7 +8,7 @@ import { ROLES, type Actor } from '../domain/policy';
 import { setSessionMode } from '../domain/sessions';
 import type { Role } from '../protocol/api';
 import type { ServerToClientEvents } from '../protocol/events';
-import { connectSocket, loginAs, startServer, type Client, type TestServer, type TestSocket } from '../test/harness';
+import { Client, connectSocket, loginAs, startServer, type TestServer, type TestSocket } from '../test/harness';
 
 type PushName = keyof ServerToClientEvents;
 
@@ -33,6 +33,12 @@ const COVERED: Record<PushName, true> = {
   'chat:monitor': true,
   'session:ended': true,
   'session:changed': true,
+  // Class-session pushes: covered in `http/classes.test.ts` (state, event: session members only;
+  // roster, trail: the owning facilitator only) and by the class-session test below.
+  'session:state': true,
+  'session:event': true,
+  'session:roster': true,
+  'session:trail': true,
 };
 
 beforeAll(async () => {
@@ -87,7 +93,7 @@ async function publish(section: string, title: string): Promise<string> {
 
 describe('pushes reach only those who may read them', () => {
   it('covers every push kind the server declares', () => {
-    expect(Object.keys(COVERED).length).toBe(14);
+    expect(Object.keys(COVERED).length).toBe(18);
   });
 
   it('trail:event goes to trail readers only', async () => {
@@ -247,6 +253,30 @@ describe('pushes reach only those who may read them', () => {
         { change: 'mode', role, mode: 'open' },
       ]);
     await setSessionMode(srv.built.sessions, { ...facilitator, mode: 'open' }, 'closed');
+    await settle();
+  });
+
+  it('class-session pushes: roster and trail to the owning facilitator only, state and event to none of the demo session', async () => {
+    const created = await clients.facilitator.post('/api/sessions', { name: 'Pushes' });
+    const { id, code } = created.json as { id: string; code: string };
+    const roster = await recipients('session:roster', () =>
+      new Client(srv.url).post('/api/sessions/join', { code, name: 'Pupil' }),
+    );
+    expect(roster).toEqual(['facilitator']);
+    const trail = await recipients('session:trail', () =>
+      clients.facilitator.post(`/api/sessions/${id}/lock`, { locked: true }),
+    );
+    expect(trail).toEqual(['facilitator']);
+    // The owner's console also gets the state and the event; no demo persona does.
+    const state = await recipients('session:state', () =>
+      clients.facilitator.post(`/api/sessions/${id}/pause`, { paused: true }),
+    );
+    expect(state).toEqual(['facilitator']);
+    const event = await recipients('session:event', () =>
+      clients.facilitator.post(`/api/sessions/${id}/events`, { eventId: 'inspection' }),
+    );
+    expect(event).toEqual(['facilitator']);
+    await clients.facilitator.request('DELETE', `/api/sessions/${id}`, {});
     await settle();
   });
 });

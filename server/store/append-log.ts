@@ -10,7 +10,7 @@
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncDir } from './durable-file';
+import { syncDir, writeFileAtomic } from './durable-file';
 
 interface Pending<T> {
   item: T;
@@ -104,6 +104,33 @@ export class AppendLog<T> {
       at += bytesWritten;
     }
     if (DSYNC === undefined) await fh.datasync();
+  }
+
+  /**
+   * Rewrites the log keeping only the records `keep` accepts (e.g. without a deleted session's):
+   * waits for pending appends, replaces the file atomically and durably, and reopens it for appending.
+   * Appends made meanwhile wait for the rewrite and then go to the new file.
+   */
+  async retain(keep: (item: T) => boolean): Promise<number> {
+    while (this.flushing) await this.flushing;
+    let release!: () => void;
+    this.flushing = new Promise<void>((r) => (release = r)); // holds new appends back until reopened
+    try {
+      const kept = this.items.filter(keep);
+      const dropped = this.items.length - kept.length;
+      if (dropped === 0) return 0;
+      await this.fh?.close();
+      this.fh = undefined;
+      await writeFileAtomic(this.file, kept.map((item) => JSON.stringify(item) + '\n').join(''));
+      this.items.length = 0;
+      for (const item of kept) this.items.push(item);
+      this.fh = await open(this.file, APPEND_FLAGS, 0o600);
+      return dropped;
+    } finally {
+      this.flushing = undefined;
+      release();
+      if (this.queue.length > 0) this.flushing = Promise.resolve().then(() => this.flush());
+    }
   }
 
   /** Waits for pending appends and closes the file. */

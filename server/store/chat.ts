@@ -2,6 +2,7 @@
  * Chat history: one append-only log per room (or `dm:` conversation) and session, under
  * DATA_DIR/chat/<session>/<room>.jsonl, opened on first use (see append-log.ts).
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatRepo, ChatRoomLog } from '../domain/ports';
 import type { ChatMessage } from '../protocol/api';
@@ -26,6 +27,17 @@ export class FileChat implements ChatRepo {
       log.catch(() => this.logs.delete(file));
     }
     return log;
+  }
+
+  /** Closes a session's logs and deletes its folder (every room and conversation of it). */
+  async dropSession(sessionId: string): Promise<void> {
+    const dir = join(this.dir, safe(sessionId));
+    for (const [file, log] of [...this.logs]) {
+      if (!file.startsWith(dir + '/') && !file.startsWith(dir + '\\')) continue;
+      this.logs.delete(file);
+      await (await log.catch(() => undefined))?.close();
+    }
+    await rm(dir, { recursive: true, force: true });
   }
 
   /** Waits for pending appends and closes every opened log. */

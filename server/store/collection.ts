@@ -22,9 +22,9 @@ export class LowCollection<T extends { id: string; sessionId: string }> {
     return this.items();
   }
 
-  /** One record by id, or undefined. */
-  get(id: string): T | undefined {
-    return this.items().find((x) => x.id === id);
+  /** One record of a session by id, or undefined. */
+  get(id: string, sessionId: string): T | undefined {
+    return this.items().find((x) => x.id === id && x.sessionId === sessionId);
   }
 
   /** Stores a new record; resolves once it is on disk. */
@@ -34,9 +34,9 @@ export class LowCollection<T extends { id: string; sessionId: string }> {
     return record;
   }
 
-  /** Changes a record; resolves once it is on disk. Throws for an unknown id. */
-  async update(id: string, change: Partial<Omit<T, 'id' | 'sessionId'>>): Promise<T> {
-    const record = this.get(id);
+  /** Changes a record of a session; resolves once it is on disk. Throws for an unknown id. */
+  async update(id: string, sessionId: string, change: Partial<Omit<T, 'id' | 'sessionId'>>): Promise<T> {
+    const record = this.get(id, sessionId);
     if (!record) throw new Error(`no record ${id}`);
     Object.assign(record, change);
     await this.db.write();

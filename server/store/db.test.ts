@@ -203,13 +203,14 @@ describe.each(implementations)('repository contract: %s', (_name, make) => {
     const before = repos.posts.list(sid).length;
     const p = await repos.posts.insert(post({ sessionId: sid, status: 'pending' }));
     await repos.posts.insert(post({ sessionId: 'other' }));
-    expect(repos.posts.get(p.id)).toEqual(p);
+    expect(repos.posts.get(p.id, sid)).toEqual(p);
+    expect(repos.posts.get(p.id, 'other')).toBeUndefined();
     expect(repos.posts.list(sid)).toHaveLength(before + 1);
     expect(repos.posts.list(sid).at(-1)?.id).toBe(p.id);
-    const decided = await repos.posts.update(p.id, { status: 'approved', decidedBy: 'censor' });
+    const decided = await repos.posts.update(p.id, sid, { status: 'approved', decidedBy: 'censor' });
     expect(decided).toMatchObject({ id: p.id, sessionId: sid, status: 'approved', decidedBy: 'censor' });
-    await expect(repos.posts.update('nope', { status: 'approved' })).rejects.toThrow();
-    expect((await reread()).posts.get(p.id)).toMatchObject({ status: 'approved', decidedBy: 'censor' });
+    await expect(repos.posts.update('nope', sid, { status: 'approved' })).rejects.toThrow();
+    expect((await reread()).posts.get(p.id, sid)).toMatchObject({ status: 'approved', decidedBy: 'censor' });
   });
 
   it('articles: insert, get, list per session and all, update', async () => {
@@ -217,11 +218,11 @@ describe.each(implementations)('repository contract: %s', (_name, make) => {
     const sid = repos.sessions.defaultSession().id;
     const a = await repos.articles.insert(article({ sessionId: sid, status: 'draft' }));
     await repos.articles.insert(article({ sessionId: 'other' }));
-    expect(repos.articles.get(a.id)).toEqual(a);
+    expect(repos.articles.get(a.id, sid)).toEqual(a);
     expect(repos.articles.list(sid)).toHaveLength(pack.articles.length + 1);
     expect(repos.articles.all()).toHaveLength(pack.articles.length + 2);
-    await repos.articles.update(a.id, { status: 'published', title: 'Now out' });
-    expect((await reread()).articles.get(a.id)).toMatchObject({ status: 'published', title: 'Now out' });
+    await repos.articles.update(a.id, sid, { status: 'published', title: 'Now out' });
+    expect((await reread()).articles.get(a.id, sid)).toMatchObject({ status: 'published', title: 'Now out' });
   });
 
   it('room states: close, reopen, list closed rooms per session', async () => {

@@ -16,6 +16,7 @@ import type {
   PostsRepo,
   RoomStatesRepo,
   SessionsRepo,
+  SessionStorage,
   UsersRepo,
 } from '../domain/ports';
 import { LowArticles } from './articles';
@@ -27,6 +28,7 @@ import { LowPosts } from './posts';
 import { LowRoomStates } from './room-states';
 import { seedArticles, seedDocument, seedPosts } from './seed';
 import { LowSessions } from './sessions';
+import { StoreSessionStorage } from './session-storage';
 import { TrailLog } from './trail-log';
 import { LowUsers } from './users';
 
@@ -43,6 +45,8 @@ export interface Store {
   roomStates: RoomStatesRepo;
   logins: LoginsRepo;
   trail: TrailLog;
+  /** Deleting or resetting a whole session across the document, chat logs and trail. */
+  sessionStorage: SessionStorage;
   /** Flushes and closes files. */
   close(): Promise<void>;
 }
@@ -70,6 +74,7 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   }
   const trail = await TrailLog.open(join(dataDir, 'trail.jsonl'));
   const chat = new FileChat(join(dataDir, 'chat'));
+  const logins = new LowLogins(db);
   return {
     users: new LowUsers(db),
     sessions: new LowSessions(db),
@@ -77,8 +82,9 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
     posts: new LowPosts(db),
     chat,
     roomStates: new LowRoomStates(db),
-    logins: new LowLogins(db),
+    logins,
     trail,
+    sessionStorage: new StoreSessionStorage(db, logins, chat, trail),
     close: async () => {
       await chat.close();
       await trail.close();

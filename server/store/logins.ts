@@ -45,6 +45,15 @@ export class LowLogins implements LoginsRepo {
     await this.db.write();
   }
 
+  async endWhere(match: (login: LoginRecord) => boolean) {
+    const ended = this.db.data.logins.filter(match);
+    if (ended.length === 0) return [];
+    for (const l of ended) this.byId.delete(l.id);
+    this.db.data.logins = this.db.data.logins.filter((l) => !match(l));
+    await this.db.write();
+    return ended;
+  }
+
   async prune(now: Date) {
     const dropped = this.dropExpired(now);
     if (dropped > 0) await this.db.write();

@@ -48,7 +48,13 @@ export function seedPosts(pack: Pack, sessionId: string, users: readonly UserRec
   const posts: PostRecord[] = [];
   const author = (username: string) => {
     const u = users.find((x) => x.sessionId === sessionId && x.username === username);
-    return { authorId: u?.id ?? null, authorName: u?.displayName ?? username, authorRole: u?.role ?? 'elite' };
+    // A class session has no personas: the seed posts keep the pack persona's name and role.
+    const p = pack.personas.find((x) => x.username === username);
+    return {
+      authorId: u?.id ?? null,
+      authorName: u?.displayName ?? p?.displayName ?? username,
+      authorRole: u?.role ?? p?.role ?? 'elite',
+    };
   };
   for (const board of pack.boards) {
     for (const t of board.threads) {

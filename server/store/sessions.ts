@@ -1,7 +1,7 @@
 /**
  * Simulation sessions, in the document's `sessions` array; the first is the default one.
  */
-import type { SessionsRepo } from '../domain/ports';
+import type { SessionRecord, SessionsRepo } from '../domain/ports';
 import type { Mode } from '../protocol/api';
 import type { Db } from './document';
 
@@ -24,5 +24,23 @@ export class LowSessions implements SessionsRepo {
     if (!s || s.mode === mode) return;
     s.mode = mode;
     await this.db.write();
+  }
+
+  list() {
+    return [...this.db.data.sessions];
+  }
+
+  async insert(session: SessionRecord) {
+    this.db.data.sessions.push(session);
+    await this.db.write();
+    return session;
+  }
+
+  async update(id: string, change: Partial<Omit<SessionRecord, 'id'>>) {
+    const s = this.get(id);
+    if (!s) throw new Error(`no session ${id}`);
+    Object.assign(s, change);
+    await this.db.write();
+    return s;
   }
 }

@@ -27,4 +27,10 @@ export class LowUsers implements UsersRepo {
     await this.db.write();
     return user;
   }
+
+  async insert(user: UserRecord) {
+    this.db.data.users.push(user);
+    await this.db.write();
+    return user;
+  }
 }

@@ -50,8 +50,12 @@ export class MemoryUsers implements UsersRepo {
   list(sessionId: string) {
     return this.items.filter((u) => u.sessionId === sessionId);
   }
-  /** Adds a user (test setup; the domain never creates users). */
+  /** Adds a user (test setup). */
   add(user: UserRecord): UserRecord {
+    this.items.push(user);
+    return user;
+  }
+  async insert(user: UserRecord) {
     this.items.push(user);
     return user;
   }
@@ -77,6 +81,18 @@ export class MemorySessions implements SessionsRepo {
     const s = this.get(id);
     if (s) s.mode = mode;
   }
+  list() {
+    return [...this.items];
+  }
+  async insert(session: SessionRecord) {
+    this.items.push(session);
+    return session;
+  }
+  async update(id: string, change: Partial<Omit<SessionRecord, 'id'>>) {
+    const s = this.get(id);
+    if (!s) throw new Error(`no session ${id}`);
+    return Object.assign(s, change);
+  }
 }
 
 /** Live logins by id; expired ones are dropped when one starts. */
@@ -94,6 +110,11 @@ export class MemoryLogins implements LoginsRepo {
   }
   async end(id: string) {
     this.byId.delete(id);
+  }
+  async endWhere(match: (login: LoginRecord) => boolean) {
+    const ended = [...this.byId.values()].filter(match);
+    for (const l of ended) this.byId.delete(l.id);
+    return ended;
   }
   async prune(now: Date) {
     let dropped = 0;
@@ -115,6 +136,9 @@ export class MemoryTrail implements TrailRepo {
   query(q: TrailQuery) {
     return queryTrail(this.items, q);
   }
+  count(sessionId: string, kind: TrailKind) {
+    return this.items.filter((e) => e.sessionId === sessionId && e.kind === kind).length;
+  }
   /** Events of one kind (or all), oldest first: for assertions. */
   of(kind?: TrailKind): TrailEvent[] {
     return kind ? this.items.filter((e) => e.kind === kind) : [...this.items];
@@ -130,15 +154,15 @@ export class MemoryCollection<T extends { id: string; sessionId: string }> {
   all() {
     return this.items;
   }
-  get(id: string) {
-    return this.items.find((x) => x.id === id);
+  get(id: string, sessionId: string) {
+    return this.items.find((x) => x.id === id && x.sessionId === sessionId);
   }
   async insert(record: T) {
     this.items.push(record);
     return record;
   }
-  async update(id: string, change: Partial<Omit<T, 'id' | 'sessionId'>>) {
-    const record = this.get(id);
+  async update(id: string, sessionId: string, change: Partial<Omit<T, 'id' | 'sessionId'>>) {
+    const record = this.get(id, sessionId);
     if (!record) throw new Error(`no record ${id}`);
     return Object.assign(record, change);
   }
@@ -367,10 +391,11 @@ export const STATUS_OF: Record<FailureKind, number> = {
   conflict: 409,
   filtered: 422,
   rate_limited: 429,
+  paused: 423,
 };
 
 /** What a table row expects: allowed (`'ok'`) or the status a refusal answers with. */
-export type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409 | 422 | 429;
+export type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429;
 
 /** Runs a domain call and reduces it to an outcome; anything but a DomainError is rethrown. */
 export async function outcome(run: () => unknown): Promise<Outcome> {

@@ -8,7 +8,8 @@ import { authApi } from '../auth/api';
 import { ApiFailure, onUnauthorized } from '../core/api';
 import { liveContext, meContext } from './context';
 import { LiveConnection } from '../core/live';
-import { LOGIN_PATH, canonicalPath, encodeAddressParam, homePath, routeAt } from './routes';
+import { LOGIN_PATH, canonicalPath, cleanPath, encodeAddressParam, homePath, routeAt } from './routes';
+import { loadStudent } from './screens';
 import type { Screen } from './screens';
 import { sharedStyles } from '../ui/styles/shared';
 import '../auth/cis-login-page';
@@ -62,6 +63,8 @@ export class CisApp extends LitElement {
   @state() private pages: Partial<Record<string, PageLoad>> = {};
   /** Shown on the login screen after the server ended the session. */
   @state() private notice = '';
+  /** Why a class seat ended ('removed'), shown by its chrome instead of the login page. */
+  @state() private seatEnd = '';
 
   private stopUnauthorized: (() => void) | undefined;
   private focusAfterRender = false;
@@ -102,9 +105,11 @@ export class CisApp extends LitElement {
   private setUser(me: Me | undefined): void {
     this.live?.close();
     this.me = me;
+    this.seatEnd = '';
+    if (me?.seat) void loadStudent();
     this.live = me
       ? new LiveConnection({
-          onSessionEnded: (reason) => this.endSession(reason.message || msg('Your session has ended.')),
+          onSessionEnded: (reason) => this.endSession(reason.message || msg('Your session has ended.'), reason.code),
           onStandingChanged: () => void this.reloadMe(),
         })
       : undefined;
@@ -176,8 +181,13 @@ export class CisApp extends LitElement {
     this.navigate(LOGIN_PATH);
   };
 
-  private endSession(notice: string): void {
-    if (!this.me) return;
+  /** The server ended this login; a class seat keeps the page, its chrome showing why (`code`). */
+  private endSession(notice: string, code = 'ended'): void {
+    if (!this.me || this.seatEnd) return;
+    if (this.me.seat) {
+      this.seatEnd = code;
+      return;
+    }
     this.notice = notice;
     this.setUser(undefined);
     this.navigate(LOGIN_PATH, true);
@@ -190,7 +200,7 @@ export class CisApp extends LitElement {
       history.replaceState(null, '', target);
       this.path = target;
     }
-    const route = this.me ? routeAt(this.path) : undefined;
+    const route = this.routeShown();
     if (route && this.pages[route.name] === undefined) void this.loadPage(route);
     if (changed.has('path') || changed.has('me') || changed.has('started')) this.updateTitle();
   }
@@ -199,7 +209,7 @@ export class CisApp extends LitElement {
     const { name } = screen;
     this.pages = { ...this.pages, [name]: 'loading' };
     try {
-      await Promise.all([loadTopBar(), screen.load()]);
+      await Promise.all([this.me ? loadTopBar() : undefined, screen.load()]);
       this.pages = { ...this.pages, [name]: 'ready' };
     } catch (error) {
       console.error(error);
@@ -209,9 +219,15 @@ export class CisApp extends LitElement {
 
   private updateTitle(): void {
     const app = msg('Closed Intranet Sandbox');
-    const route = this.me ? routeAt(this.path) : undefined;
+    const route = this.routeShown();
     const screen = route ? route.label() : msg('Log in');
     document.title = `${screen} — ${app}`;
+  }
+
+  /** The screen at the current path, if it shows (logged in, or a public screen). */
+  private routeShown(): Screen | undefined {
+    const route = routeAt(this.path);
+    return this.me || route?.public ? route : undefined;
   }
 
   protected override async updated(): Promise<void> {
@@ -231,28 +247,35 @@ export class CisApp extends LitElement {
       return html`<main><p class="status" role="status">${msg('Loading…')}</p></main>`;
     }
     const me = this.me;
+    const route = this.routeShown();
     if (!me) {
-      return html`<main><cis-login-page .notice=${this.notice}></cis-login-page></main>`;
+      return html`<main>
+        ${route ? this.renderScreen(route) : html`<cis-login-page .notice=${this.notice}></cis-login-page>`}
+      </main>`;
     }
-    const route = routeAt(this.path);
-    const load = route ? this.pages[route.name] : undefined;
     return html`
       <cis-top-bar .me=${me} .current=${route?.name}></cis-top-bar>
-      <main>
-        ${load === 'ready' && route ? route.render({ address: this.addressParam() }) : nothing}
-        ${
-          load === 'loading' || load === undefined
-            ? html`<p class="status" role="status">${msg('Loading…')}</p>`
-            : nothing
-        }
-        ${
-          load === 'failed'
-            ? html`<p class="status error" role="alert">
-                ${msg('This screen could not be loaded. Reload the page to try again.')}
-              </p>`
-            : nothing
-        }
-      </main>
+      ${me.seat ? html`<cis-seat-chrome .me=${me} .ending=${this.seatEnd}></cis-seat-chrome>` : nothing}
+      <main>${this.renderScreen(route)}</main>
+    `;
+  }
+
+  private renderScreen(route: Screen | undefined): TemplateResult {
+    const load = route ? this.pages[route.name] : undefined;
+    return html`
+      ${load === 'ready' && route ? route.render({ address: this.addressParam(), param: cleanPath(this.path).slice(route.path.length + 1) }) : nothing}
+      ${
+        load === 'loading' || load === undefined
+          ? html`<p class="status" role="status">${msg('Loading…')}</p>`
+          : nothing
+      }
+      ${
+        load === 'failed'
+          ? html`<p class="status error" role="alert">
+              ${msg('This screen could not be loaded. Reload the page to try again.')}
+            </p>`
+          : nothing
+      }
     `;
   }
 }

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
@@ -113,8 +113,13 @@ export class CisTopBar extends LitElement {
         </nav>
         <span class="who">
           <span class="name">${me?.displayName ?? ''}</span>
-          <span class="role">${msg('Role:')} ${me ? roleLabel(me.role) : ''}</span>
+          <span class="role">${msg('Role:')} ${me?.role ? roleLabel(me.role) : msg('not given yet')}</span>
         </span>
+        ${
+          me?.seat?.card
+            ? html`<button type="button" @click=${() => emit(this, 'cis-role-card')}>${msg('Role card')}</button>`
+            : nothing
+        }
         <button type="button" @click=${this.logout}>${msg('Log out')}</button>
       </header>
     `;
@@ -143,5 +148,7 @@ declare global {
     'cis-navigate': CustomEvent<{ path: string }>;
     /** Ask the app shell to log the user out. */
     'cis-logout': CustomEvent<void>;
+    /** Open the seat's role card again (the seat chrome listens). */
+    'cis-role-card': CustomEvent<void>;
   }
 }

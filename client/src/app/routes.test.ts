@@ -8,6 +8,7 @@ import {
   encodeAddressParam,
   homePath,
   mayOpen,
+  routeParam,
   navRoutes,
   routeAt,
 } from './routes';
@@ -42,10 +43,10 @@ describe('the screen registry', () => {
       ).toBe(true);
   });
 
-  it('guards every screen but "denied" with a capability of the vocabulary', () => {
+  it('guards every screen but "denied", "lobby" and the public join page with a capability of the vocabulary', () => {
     for (const screen of SCREENS) {
       const capability = 'capability' in screen ? screen.capability : undefined;
-      if (screen.name === 'denied') expect(capability).toBeUndefined();
+      if (['denied', 'lobby', 'join'].includes(screen.name)) expect(capability).toBeUndefined();
       else expect(CAPABILITY_IDS).toContain(capability);
     }
   });
@@ -61,9 +62,18 @@ describe('path parsing', () => {
   });
 
   it('knows no screen at other paths', () => {
-    for (const path of ['/', '', '/login', '/portal/x', '/PORTAL', '/nowhere', 'portal']) {
+    for (const path of ['/', '', '/login', '/portal/x', '/PORTAL', '/nowhere', 'portal', '/join/1/2']) {
       expect(routeAt(path), path).toBeUndefined();
     }
+  });
+
+  it('hands a parameter screen the segment after its path', () => {
+    expect(routeAt('/join/123456')?.name).toBe('join');
+    expect(routeParam('/join/123456/')).toBe('123456');
+    expect(routeParam('/join')).toBe('');
+    expect(routeAt('/present/654321')?.name).toBe('present');
+    expect(routeParam('/present/654321')).toBe('654321');
+    expect(routeParam('/portal')).toBe('');
   });
 
   it('keeps slashes readable in the address parameter and encodes the rest', () => {
@@ -101,5 +111,28 @@ describe('may-open', () => {
     expect(canonicalPath(editor, '/nowhere')).toBe('/portal');
     expect(canonicalPath(undefined, '/desk')).toBe(LOGIN_PATH);
     expect(canonicalPath(viewer('denied'), '/portal')).toBe('/denied');
+  });
+
+  it('opens the join page for anyone, logged in or not, keeping its code', () => {
+    expect(canonicalPath(undefined, '/join')).toBe('/join');
+    expect(canonicalPath(undefined, '/join/123456/')).toBe('/join/123456');
+    expect(canonicalPath(viewer('portal', 'network.domestic'), '/join/123456')).toBe('/join/123456');
+    expect(canonicalPath(undefined, '/present/123456')).toBe(LOGIN_PATH);
+  });
+
+  it('sends a seat without a role to the lobby, and nowhere else', () => {
+    const seat = viewer('lobby');
+    expect(homePath(seat)).toBe('/lobby');
+    expect(canonicalPath(seat, '/portal')).toBe('/lobby');
+    expect(navRoutes(seat).map((s) => s.name)).toEqual(['lobby']);
+  });
+
+  it('takes the facilitator to the console, from the old overview address too', () => {
+    const facilitator = viewer('console', 'trail.read', 'policy.overview', 'sessions.manage');
+    expect(homePath(facilitator)).toBe('/console');
+    expect(homePath(viewer('overview', 'policy.overview', 'sessions.manage'))).toBe('/console');
+    expect(canonicalPath(facilitator, '/overview')).toBe('/console');
+    expect(canonicalPath(facilitator, '/present/123456')).toBe('/present/123456');
+    expect(navRoutes(facilitator).map((s) => s.name)).toEqual(['trail', 'console']);
   });
 });

@@ -26,33 +26,56 @@ export function cleanPath(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') || '/' : path;
 }
 
-/** The screen at `path`, if it is a logged-in screen. */
+/** The one path segment after `screen`'s path in `clean` (for a screen with `param`), or undefined. */
+function paramOf(screen: Screen, clean: string): string | undefined {
+  if (clean === screen.path) return '';
+  if (!screen.param || !clean.startsWith(`${screen.path}/`)) return undefined;
+  const rest = clean.slice(screen.path.length + 1);
+  return /^[^/]+$/.test(rest) ? rest : undefined;
+}
+
+/** The screen at `path`, if it is a screen of the registry. */
 export function routeAt(path: string, screens: readonly Screen[] = SCREENS): Screen | undefined {
   const clean = cleanPath(path);
-  return screens.find((screen) => screen.path === clean);
+  return screens.find((screen) => paramOf(screen, clean) !== undefined);
+}
+
+/** The segment after a `param` screen's path (`/join/123456` → '123456'), '' when there is none (the shell slices it the same way). */
+export function routeParam(path: string, screens: readonly Screen[] = SCREENS): string {
+  const clean = cleanPath(path);
+  const screen = routeAt(clean, screens);
+  return screen ? (paramOf(screen, clean) ?? '') : '';
 }
 
 /** Whether `me` may open `screen`. */
-export function mayOpen(me: Viewer, screen: Pick<Screen, 'name' | 'capability'>): boolean {
+export function mayOpen(me: Viewer, screen: Pick<Screen, 'name' | 'capability' | 'public'>): boolean {
+  if (screen.public) return true;
   if (screen.capability === undefined) return me.home === screen.name;
   return me.capabilities.includes(screen.capability);
 }
 
 /** The path of the screen the server chose as this user's home. */
 export function homePath(me: Viewer, screens: readonly Screen[] = SCREENS): string {
-  return screens.find((screen) => screen.name === me.home)?.path ?? '/denied';
+  const home = screens.find((screen) => screen.name === me.home);
+  return home?.redirect ?? home?.path ?? '/denied';
 }
 
 /** The screens `me` may open, for the top bar's nav. */
 export function navRoutes(me: Viewer, screens: readonly Screen[] = SCREENS): Screen[] {
-  return screens.filter((screen) => mayOpen(me, screen));
+  return screens.filter((screen) => !screen.public && !screen.param && !screen.redirect && mayOpen(me, screen));
 }
 
-/** Where `me` should be when asking for `path`: that screen if it may open it, else its home. */
+/**
+ * Where `me` should be when asking for `path`: that screen if it may open it (an older address
+ * redirected), else its home. A public screen opens for anyone; any other needs a login.
+ */
 export function canonicalPath(me: Viewer | undefined, path: string, screens: readonly Screen[] = SCREENS): string {
+  const clean = cleanPath(path);
+  const screen = routeAt(clean, screens);
+  if (screen?.public) return clean;
   if (!me) return LOGIN_PATH;
-  const screen = routeAt(path, screens);
-  return screen && mayOpen(me, screen) ? screen.path : homePath(me, screens);
+  if (!screen || !mayOpen(me, screen)) return homePath(me, screens);
+  return screen.redirect ?? clean;
 }
 
 /** `address` as the value of a screen's `address` query parameter (slashes kept: legal there, and readable). */

@@ -13,6 +13,8 @@ import type { Capability } from '../../../server/protocol/vocabulary';
 export interface ScreenContext {
   /** The address a deep link (`?address=…`) asks the in-page browser to open first ('' for none). */
   address: string;
+  /** For a screen with `param`: the path segment after its path (`/join/123456` → '123456'), else ''. */
+  param: string;
 }
 
 /** One logged-in screen. */
@@ -24,11 +26,22 @@ export interface Screen<Name extends string = string> {
   label: () => string;
   /** The capability the server must have granted; absent for a screen only the server sends people to ("denied"). */
   capability?: Capability;
+  /** Opens for anyone, logged in or not (joining a class); never in the nav. */
+  public?: boolean;
+  /** Also answers `path/<one segment>`, handed to `render` as `param`; never in the nav. */
+  param?: boolean;
+  /** An older screen kept as an address only: opening it (or being sent home to it) shows this screen instead. */
+  redirect?: string;
   /** Loads the screen's element: one chunk per screen, fetched on first visit. */
   load: () => Promise<unknown>;
   /** The screen's element, once loaded. */
   render: (context: ScreenContext) => TemplateResult;
 }
+
+/** A student's screens (join, lobby, the seat's chrome) come in one chunk, the facilitator's in another. */
+export const loadStudent = () => import('../sessions/student');
+const loadTeacher = () => import('../sessions/teacher');
+const renderConsole = () => html`<cis-console-page></cis-console-page>`;
 
 /** All logged-in screens, in the order the nav shows them. */
 export const SCREENS = [
@@ -88,12 +101,47 @@ export const SCREENS = [
     render: () => html`<cis-monitor-page></cis-monitor-page>`,
   },
   {
+    name: 'lobby',
+    path: '/lobby',
+    label: () => msg('Lobby'),
+    load: loadStudent,
+    render: () => html`<cis-lobby-page></cis-lobby-page>`,
+  },
+  {
+    name: 'console',
+    path: '/console',
+    label: () => msg('Console'),
+    capability: 'sessions.manage',
+    load: loadTeacher,
+    render: renderConsole,
+  },
+  {
+    // The facilitator's overview (policy matrix and trail) now lives in the console.
     name: 'overview',
     path: '/overview',
-    label: () => msg('Overview'),
+    label: () => msg('Console'),
     capability: 'policy.overview',
-    load: () => import('../facilitator/cis-overview-page'),
-    render: () => html`<cis-overview-page></cis-overview-page>`,
+    redirect: '/console',
+    load: loadTeacher,
+    render: renderConsole,
+  },
+  {
+    name: 'present',
+    path: '/present',
+    label: () => msg('Projector view'),
+    capability: 'sessions.manage',
+    param: true,
+    load: loadTeacher,
+    render: ({ param }) => html`<cis-present-page .code=${param}></cis-present-page>`,
+  },
+  {
+    name: 'join',
+    path: '/join',
+    label: () => msg('Join a class'),
+    public: true,
+    param: true,
+    load: loadStudent,
+    render: ({ param }) => html`<cis-join-page .code=${param}></cis-join-page>`,
   },
 ] as const satisfies readonly Screen[];
 

@@ -4,6 +4,7 @@ import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { sharedStyles } from '../ui/styles/shared';
 import '../ui/cis-placard';
+import '../media/cis-one-way-channel';
 
 /** The placard that explains why ordinary citizens have no access. */
 const NO_ACCESS_PLACARD = 'citizen-no-access';
@@ -62,6 +63,7 @@ export class CisDeniedPage extends LitElement {
         </p>
         <p>${msg('Others in the room may be reading news and chatting right now. You are not.')}</p>
       </div>
+      <cis-one-way-channel></cis-one-way-channel>
       <cis-placard .placardId=${NO_ACCESS_PLACARD}></cis-placard>
     `;
   }

@@ -43,7 +43,11 @@ function isApiError(body: unknown): body is ApiError {
 }
 
 /** One JSON call to `/api<path>`; throws an `ApiFailure` on any non-2xx answer. */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   let response: Response;
   try {
     // Every write is JSON (the server refuses any other type, so a cross-site form cannot forge one).

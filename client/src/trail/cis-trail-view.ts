@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
@@ -7,6 +7,7 @@ import type { TrailEvent, TrailKind } from '../../../server/protocol/api';
 import { TRAIL_KINDS } from '../../../server/protocol/vocabulary';
 import { Latest, loadFailureText } from '../core/requests';
 import { trailApi } from './api';
+import { sessionsApi } from '../sessions/api';
 import { liveContext } from '../app/context';
 import { ArrivalBatcher } from '../core/controllers/arrival-batcher';
 import { LiveSubscription } from '../core/controllers/live-subscription';
@@ -49,6 +50,12 @@ export class CisTrailView extends LitElement {
   /** How many events to fetch and keep on screen (1..200). */
   @property({ type: Number }) limit = 100;
 
+  /**
+   * A class session's id: show that session's trail (`GET /api/sessions/:id/trail` and the owner's
+   * `session:trail` pushes, filtered here) instead of the viewer's own session's.
+   */
+  @property() session = '';
+
   /** The live connection, provided by the app shell. */
   @consume({ context: liveContext, subscribe: true })
   @property({ attribute: false })
@@ -68,7 +75,14 @@ export class CisTrailView extends LitElement {
 
   private readonly subscription = new LiveSubscription(this, {
     live: () => this.live,
-    pushes: { 'trail:event': (event) => this.onTrailEvent(event) },
+    pushes: {
+      'trail:event': (event) => {
+        if (!this.session) this.onTrailEvent(event);
+      },
+      'session:trail': ({ sessionId, event }) => {
+        if (this.session && sessionId === this.session) this.onTrailEvent(event);
+      },
+    },
     onSubscribed: (connected) => {
       if (connected) this.onConnect();
     },
@@ -90,6 +104,13 @@ export class CisTrailView extends LitElement {
   override disconnectedCallback(): void {
     clearTimeout(this.userTimer);
     super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session') && changed.get('session') !== undefined) {
+      this.events = [];
+      void this.refresh();
+    }
   }
 
   private onConnect(): void {
@@ -117,11 +138,13 @@ export class CisTrailView extends LitElement {
     this.error = '';
     const user = this.user.trim();
     const query = { ...(user ? { user } : {}), ...(this.kind === 'all' ? {} : { kind: this.kind }), limit: this.limit };
-    return this.loads.run(() => trailApi.trail(query), {
+    const session = this.session;
+    const fetch = session ? () => sessionsApi.trail(session, this.limit) : () => trailApi.trail(query);
+    return this.loads.run(fetch, {
       use: (response) => {
         // Keep live events that arrived while the request was in flight.
         this.events = merge(
-          response.events,
+          session ? response.events.filter((e) => this.passesFilter(e)) : response.events,
           this.events.filter((e) => this.passesFilter(e)),
           this.limit,
         );

@@ -49,6 +49,7 @@ export function authRoutes(ctx: HttpContext): Router {
     recorder: ctx.recorder,
     bus: ctx.bus,
     ttlSeconds: ctx.tokens.ttlSeconds,
+    seat: { sessions: ctx.store.sessions, briefs: ctx.pack.classroom.briefs },
   };
 
   r.post('/api/auth/login', perIp, perUser, async (req, res) => {
@@ -80,6 +81,7 @@ export function authRoutes(ctx: HttpContext): Router {
   });
 
   r.get('/api/me', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
     res.json(meOf(deps, requireActor(res)));
   });
 

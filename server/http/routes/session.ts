@@ -17,7 +17,7 @@ export interface SessionAnswer {
 /** The logged-in user or null, never a 401. */
 export function sessionRoutes(ctx: HttpContext): Router {
   const r = Router();
-  const deps = { users: ctx.store.users };
+  const deps = { users: ctx.store.users, seat: { sessions: ctx.store.sessions, briefs: ctx.pack.classroom.briefs } };
 
   r.get('/api/session', (_req, res) => {
     const actor = actorOf(res);
