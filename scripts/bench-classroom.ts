@@ -12,6 +12,8 @@
  *                                     needs the per-IP join limit raised through the environment)
  *   --no-reread                      (students do not re-read /api/me after the mode change)
  *   --quick                          (2 × 20, 15 s of chat, a message every 5 s: about half a minute)
+ *   --profile <dir>                  (a CPU profile of the server into dir)
+ *   --switch-timeout 10000           (ms to wait for every socket to see the switch)
  * Students of one class come from one address (127.0.x.y, one more per 40 students), as a class
  * behind one school NAT: the server's per-IP join limit applies as it does in a school. Any
  * environment variable given to this script reaches the server too (e.g. a raised limit).
@@ -63,6 +65,7 @@ const KNOWN = [
   'no-reread',
   'quick',
   'switch-timeout',
+  'profile',
 ];
 for (const name of flags.keys()) if (!KNOWN.includes(name)) throw new Error(`unknown flag --${name}`);
 
@@ -78,6 +81,7 @@ const opts = {
   switchTimeout: num('switch-timeout', 10_000),
 };
 if (!['hand', 'active', 'realistic'].includes(opts.roles)) throw new Error('--roles is hand, active or realistic');
+if (opts.interval <= 0) throw new Error('--interval must be more than 0 seconds');
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -122,7 +126,9 @@ async function diskUse(dir: string): Promise<{ total: number; files: { name: str
 const COMMON_ENV = { NODE_ENV: 'development' };
 
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const profile = flags.get('profile');
+  const profileArgs = typeof profile === 'string' ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...profileArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...COMMON_ENV, QUIET: 'true', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],

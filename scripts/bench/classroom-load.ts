@@ -241,7 +241,12 @@ async function main(): Promise<void> {
   const chatLat: number[] = [];
   const switchChatLat: number[] = [];
 
-  const seat = async (session: Session, s: number, i: number): Promise<void> => {
+  /** A student whose requests fail at the network level counts as a failed join (by error code). */
+  const seat = (session: Session, s: number, i: number): Promise<void> =>
+    seatOnce(session, s, i).catch((err: unknown) => {
+      count(joinFailures, `network ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    });
+  const seatOnce = async (session: Session, s: number, i: number): Promise<void> => {
     const browser = new Browser(url, agentFor(addressOf(s, i)));
     const t0 = performance.now();
     const joined = await browser.send<JoinResponse>('POST', '/api/sessions/join', {
