@@ -53,12 +53,18 @@ export function readableSections(pack: Pack, actor: Pick<Actor, 'role' | 'mode'>
   return pack.media.sections.filter((s) => sectionOpen(actor, pack.media.roleSections, s.id));
 }
 
-/** Whether a reader may read a published article (site open to them, section allowed). */
+/** Whether an actor with only the one-way channel receives a site (the pack's bulletin site). */
+function receives(pack: Pack, actor: Actor, siteId: string | undefined): boolean {
+  return !!siteId && siteId === pack.media.bulletinSite && can(actor, 'media.receive');
+}
+
+/** Whether a reader may read a published article (site open to them, section allowed; or the bulletins they receive). */
 export function mayRead(
   pack: Pack,
   actor: Actor,
   article: Pick<ArticleRecord, 'site' | 'section' | 'status'>,
 ): boolean {
+  if (receives(pack, actor, article.site)) return article.status === 'published';
   const site = mediaSite(pack, article.site);
   if (!site || !can(actor, 'media.read') || !canOpenSite(actor, site)) return false;
   return (
@@ -128,8 +134,9 @@ export function listArticles(deps: MediaDeps, actor: Actor, q: ArticleQuery): Ar
     items = deps.articles.list(actor.sessionId).filter((a) => q.status === 'all' || a.status === q.status);
     sections = deps.pack.media.sections;
   } else {
-    if (!can(actor, 'media.read')) throw forbidden('Your role may not read state media.');
-    if (q.site) {
+    if (!can(actor, 'media.read') && !receives(deps.pack, actor, q.site))
+      throw forbidden('Your role may not read state media.');
+    if (q.site && !receives(deps.pack, actor, q.site)) {
       // A site off the reader's network answers exactly as one that does not exist.
       const site = mediaSite(deps.pack, q.site);
       if (!site || !canOpenSite(actor, site)) throw new DomainError('not_found', 'not_found', 'No such media site.');
@@ -156,7 +163,8 @@ export function listArticles(deps: MediaDeps, actor: Actor, q: ArticleQuery): Ar
  * a missing one, so ids cannot be probed; a role with no state media at all gets 403.
  */
 export function getArticle(deps: MediaDeps, actor: Actor, id: string): Article {
-  if (!can(actor, 'media.read') && !can(actor, 'media.publish')) throw forbidden('Your role may not read state media.');
+  if (!can(actor, 'media.read') && !can(actor, 'media.publish') && !can(actor, 'media.receive'))
+    throw forbidden('Your role may not read state media.');
   const a = deps.articles.get(id, actor.sessionId);
   if (!a || a.sessionId !== actor.sessionId) throw notFound();
   if (can(actor, 'media.publish')) return fullOf(a);
@@ -328,7 +336,8 @@ export async function searchArticles(deps: MediaDeps, actor: Actor, query: strin
 /** Today's broadcast schedule, for those who may open the broadcast site. */
 export function broadcastSchedule(pack: Pack, actor: Actor): BroadcastResponse {
   const site = pack.sites.find((s) => s.app === 'broadcast');
-  if (!can(actor, 'media.read') || !site || !canOpenSite(actor, site))
-    throw forbidden('Your role may not open the broadcast schedule.');
+  const reader = can(actor, 'media.read') && !!site && canOpenSite(actor, site);
+  // Television and radio reach those with no network too: the one-way channel.
+  if (!reader && !can(actor, 'media.receive')) throw forbidden('Your role may not open the broadcast schedule.');
   return pack.broadcast;
 }

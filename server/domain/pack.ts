@@ -68,6 +68,8 @@ const articleSchema = z.strictObject({
 const mediaSchema = z.strictObject({
   sections: z.array(z.strictObject({ id: sectionId, label: text(80) })).min(1),
   roleSections: z.partialRecord(role, z.array(sectionId)),
+  /** The media site whose bulletins reach those with only the one-way channel (loudspeakers). */
+  bulletinSite: id.optional(),
   articlePlacardId: id,
   searchPlacardId: id,
 });

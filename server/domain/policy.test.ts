@@ -21,26 +21,26 @@ const Y = true;
 const _ = false;
 const TABLE: Record<Mode, Record<Role, Record<Capability, boolean>>> = {
   closed: {
-    //          domestic foreign mediaR mediaP boardsR boardsP chat  modQ  trail discip overview sessions
-    citizen: row(_, _, _, _, _, _, _, _, _, _, _, _),
-    elite: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-    scientist: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-    academic: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-    foreigner: row(_, Y, Y, _, _, _, Y, _, _, _, _, _),
-    editor: row(Y, _, Y, Y, _, _, _, _, _, _, _, _),
-    censor: row(Y, _, Y, _, Y, _, _, Y, Y, Y, _, _),
-    facilitator: row(_, _, _, _, _, _, _, _, Y, _, Y, Y),
+    //          domestic foreign mediaR mediaP boardsR boardsP chat  modQ  trail discip overview sessions receive
+    citizen: row(_, _, _, _, _, _, _, _, _, _, _, _, Y),
+    elite: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _, _),
+    scientist: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _, _),
+    academic: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _, _),
+    foreigner: row(_, Y, Y, _, _, _, Y, _, _, _, _, _, _),
+    editor: row(Y, _, Y, Y, _, _, _, _, _, _, _, _, _),
+    censor: row(Y, _, Y, _, Y, _, _, Y, Y, Y, _, _, _),
+    facilitator: row(_, _, _, _, _, _, _, _, Y, _, Y, Y, _),
   },
   open: {
-    //          domestic foreign mediaR mediaP boardsR boardsP chat  modQ  trail discip overview sessions
-    citizen: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-    elite: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-    scientist: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-    academic: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-    foreigner: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _),
-    editor: row(Y, _, Y, Y, _, _, _, _, _, _, _, _),
-    censor: row(Y, _, Y, _, Y, _, _, Y, Y, Y, _, _),
-    facilitator: row(_, _, _, _, _, _, _, _, Y, _, Y, Y),
+    //          domestic foreign mediaR mediaP boardsR boardsP chat  modQ  trail discip overview sessions receive
+    citizen: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _, _),
+    elite: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _, _),
+    scientist: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _, _),
+    academic: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _, _),
+    foreigner: row(Y, _, Y, _, Y, Y, Y, _, _, _, _, _, _),
+    editor: row(Y, _, Y, Y, _, _, _, _, _, _, _, _, _),
+    censor: row(Y, _, Y, _, Y, _, _, Y, Y, Y, _, _, _),
+    facilitator: row(_, _, _, _, _, _, _, _, Y, _, Y, Y, _),
   },
 };
 

@@ -64,7 +64,8 @@ const READER: Capability[] = ['network.domestic', 'media.read', 'boards.read', '
 
 /** role × closed mode → capabilities. Citizens hold nothing: most people have no access. */
 const CLOSED: Record<Role, readonly Capability[]> = {
-  citizen: [],
+  // No network: only the one-way channel (state television, radio, the loudspeakers' bulletins).
+  citizen: ['media.receive'],
   elite: READER,
   scientist: READER,
   academic: READER,

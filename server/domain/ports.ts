@@ -1,7 +1,16 @@
 /**
  * The repository interfaces the domain needs; `server/store` implements them.
  */
-import type { ArticleStatus, ChatMessage, Mode, SessionRound, PostStatus, Role, SectionId, TrailEvent } from '../protocol/api';
+import type {
+  ArticleStatus,
+  ChatMessage,
+  Mode,
+  SessionRound,
+  PostStatus,
+  Role,
+  SectionId,
+  TrailEvent,
+} from '../protocol/api';
 import type { TrailQuery } from './trail';
 
 /** A simulation session: every user and event belongs to one. */

@@ -156,7 +156,7 @@ describe('the walls', () => {
       expectError(await client(role).get('/api/policy/matrix'), 403);
     const m = (await client('facilitator').get('/api/policy/matrix')).json;
     expect(m.roles).toHaveLength(8);
-    expect(m.grants.citizen).toEqual([]);
+    expect(m.grants.citizen).toEqual(['media.receive']); // the one-way channel only
     expect(m.sites.find((s: any) => s.id === 'scitech').roles).toEqual(['elite', 'scientist', 'censor']);
   });
 

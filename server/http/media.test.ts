@@ -43,16 +43,17 @@ async function expectSameAsMissing(c: Client, unseen: string, missing: string): 
 }
 
 describe('reading state media per role', () => {
-  it('refuses a citizen everything with 403', async () => {
-    for (const path of [
-      '/api/media/articles',
-      '/api/media/articles/grain-plan-fulfilled-128-per-cent',
-      '/api/media/broadcast',
-    ]) {
-      const res = await client('citizen').get(path);
-      expect(res.status, path).toBe(403);
-      expect(res.json.error.code).toBe('forbidden');
-    }
+  it('gives a citizen only the one-way channel: broadcasts and the agency bulletins, no list of all, no search', async () => {
+    expect((await client('citizen').get('/api/media/broadcast')).status).toBe(200);
+    const bulletins = await client('citizen').get('/api/media/articles?site=news-agency');
+    expect(bulletins.status).toBe(200);
+    expect(bulletins.json.articles.length).toBeGreaterThan(0);
+    expect(bulletins.json.articles.every((a: { site: string }) => a.site === 'news-agency')).toBe(true);
+    expect((await client('citizen').get('/api/media/articles/grain-plan-fulfilled-128-per-cent')).status).toBe(200);
+    const all = await client('citizen').get('/api/media/articles');
+    expect(all.status).toBe(403);
+    expect(all.json.error.code).toBe('forbidden');
+    expect((await client('citizen').get('/api/media/articles?site=daily')).status).toBe(403);
     const search = await client('citizen').post('/api/media/search', { q: 'grain' });
     expect(search.status).toBe(403);
     expect(search.json.error.code).toBe('forbidden');

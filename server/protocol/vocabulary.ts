@@ -35,6 +35,7 @@ export const CAPABILITY_IDS = [
   'users.discipline',
   'policy.overview',
   'sessions.manage',
+  'media.receive',
 ] as const;
 export type Capability = (typeof CAPABILITY_IDS)[number];
 

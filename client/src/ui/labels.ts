@@ -54,5 +54,7 @@ export function capabilityLabel(id: Capability): string {
       return msg('See who may see what');
     case 'sessions.manage':
       return msg('Run sessions, roles and modes');
+    case 'media.receive':
+      return msg('Receive state television, radio and bulletins');
   }
 }
