@@ -2,6 +2,7 @@
  * Session tokens shared by both transports: HS256 JWTs in an httpOnly cookie.
  * The algorithm is pinned on verify so a token cannot choose its own.
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { parse } from 'cookie';
 import jwt from 'jsonwebtoken';
 import type { TokenClaims } from '../domain/auth';
@@ -11,11 +12,16 @@ export const COOKIE_NAME = 'cis_token';
 
 /** Signs and verifies session tokens with one secret. */
 export class Tokens {
+  /** The secret as a key object, made once: given a string, jsonwebtoken would try it as a public or private key on every call. */
+  private readonly secret: KeyObject;
+
   /** `ttlSeconds` is the token lifetime. */
   constructor(
-    private readonly secret: string,
+    secret: string,
     readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   /** Signs claims into a token that expires at `claims.exp` (the login's own expiry). */
   sign(claims: TokenClaims): string {

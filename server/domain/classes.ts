@@ -408,7 +408,10 @@ export async function joinSession(
     if (mine?.seat && !mine.seat.removed) return { user: mine, claims: null };
   }
   const name = checkName(deps.pack, deps.filter, input.name);
-  return deps.queue.run(found.id, async () => {
+  // Only the checks and the in-memory seat are taken in the session's queue; the disk writes are
+  // awaited outside it, so a class's storm of joins shares a few document writes instead of queueing
+  // one full write per student. The answer still waits until the seat is on disk.
+  const { user, stored, assigned, role, displayName, sessionId } = await deps.queue.run(found.id, async () => {
     const s = deps.sessions.get(found.id);
     if (!s?.class || s.class.ended) throw badCode();
     const c = s.class;
@@ -444,16 +447,18 @@ export async function joinSession(
       tokenVersion: 0,
       seat: { joinedAt: now.toISOString(), assigned },
     };
-    await deps.users.insert(user);
-    const claims = await startLogin(deps, user);
-    await deps.recorder.record(
-      { username: user.username, role: assigned ? role : null, sessionId: s.id },
-      'seat_joined',
-      { name: displayName, ...(assigned ? { role } : {}) },
-    );
-    announce(deps, s.id, { roster: true });
-    return { user, claims };
+    const stored = deps.users.insert(user); // in memory at once: the next join in the queue sees it
+    stored.catch(() => undefined); // awaited below
+    return { user, stored, assigned, role, displayName, sessionId: s.id };
   });
+  await stored;
+  const claims = await startLogin(deps, user);
+  await deps.recorder.record({ username: user.username, role: assigned ? role : null, sessionId }, 'seat_joined', {
+    name: displayName,
+    ...(assigned ? { role } : {}),
+  });
+  announce(deps, sessionId, { roster: true });
+  return { user, claims };
 }
 
 // ---- the facilitator's controls ----------------------------------------------------------------
@@ -507,12 +512,15 @@ export async function assignRoles(
       }
     }
     const changed: UserRecord[] = [];
+    const writes: Promise<unknown>[] = [];
     for (const u of seats) {
       const role = wanted.get(u.id);
       if (!role || (u.seat?.assigned && u.role === role)) continue;
-      await deps.users.update(u.id, { role, seat: { ...u.seat!, assigned: true } });
+      // Every change is made in memory at once and they share the document's next write.
+      writes.push(deps.users.update(u.id, { role, seat: { ...u.seat!, assigned: true } }));
       changed.push(u);
     }
+    await Promise.all(writes);
     if ('preset' in input) await setClass(deps, s, { preset: input.preset });
     await deps.recorder.record(facilitatorIn(actor, s.id), 'roles_assigned', {
       how: 'preset' in input ? input.preset : 'hand',
