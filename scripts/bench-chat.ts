@@ -16,9 +16,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, machineCpu, procStatus, stop } from './bench/proc';
 
 const ROOT = join(import.meta.dirname, '..');
 const flags = Object.fromEntries(
@@ -70,35 +70,6 @@ interface LoadResult {
 }
 type Measured = LoadResult & { rss: number; serverCpu: number; others: number };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function procStatus(pid: number): Promise<{ rssMb: number; cpuSeconds: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  // utime and stime are fields 14 and 15, counted after the ")" that ends the command name.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return { rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024, cpuSeconds: ticks / 100 };
-}
-
-/**
- * CPU seconds the whole machine spent busy so far (all cores, all processes), and those a
- * hypervisor took for other machines ("steal": on a VM, a noisy neighbour).
- */
-async function machineCpu(): Promise<{ busy: number; steal: number }> {
-  const line = (await readFile('/proc/stat', 'utf8').catch(() => '')).split('\n')[0] ?? '';
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.split(/\s+/).slice(1).map(Number);
-  return { busy: (user + nice + system + irq + softirq) / 100, steal: steal / 100 };
-}
-
 /** Sectors written and flushes issued by the machine's disks so far (whole disks, not partitions). */
 async function diskCounters(): Promise<{ writtenMb: number; flushes: number }> {
   const text = await readFile('/proc/diskstats', 'utf8').catch(() => '');
@@ -132,14 +103,6 @@ function start(script: string, env: NodeJS.ProcessEnv, readyPattern: RegExp): Pr
       if (readyPattern.test(out)) resolve(child);
     });
     child.once('exit', (code) => reject(new Error(`${script} exited early (${code})`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
   });
 }
 

@@ -22,10 +22,10 @@
  * `classroom: 2000 students, join p99 … ms, chat p99 … ms, switch p99 … ms`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, machineCpu, procStatus, stop } from './bench/proc';
 import type { Dist, LoadArgs, LoadResult } from './bench/classroom-load';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -83,32 +83,6 @@ const opts = {
 if (!['hand', 'active', 'realistic'].includes(opts.roles)) throw new Error('--roles is hand, active or realistic');
 if (opts.interval <= 0) throw new Error('--interval must be more than 0 seconds');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function procStatus(pid: number): Promise<{ rssMb: number; cpuSeconds: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  // utime and stime are fields 14 and 15, counted after the ")" that ends the command name.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return { rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024, cpuSeconds: ticks / 100 };
-}
-
-/** CPU seconds the whole machine spent busy so far (all cores), and those a hypervisor took ("steal"). */
-async function machineCpu(): Promise<{ busy: number; steal: number }> {
-  const line = (await readFile('/proc/stat', 'utf8').catch(() => '')).split('\n')[0] ?? '';
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.split(/\s+/).slice(1).map(Number);
-  return { busy: (user + nice + system + irq + softirq) / 100, steal: steal / 100 };
-}
-
 /** Bytes under a folder, and of its biggest files. */
 async function diskUse(dir: string): Promise<{ total: number; files: { name: string; bytes: number }[] }> {
   const files: { name: string; bytes: number }[] = [];
@@ -147,14 +121,6 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 function runLoad(load: LoadArgs, onPhase: (phase: string) => void): Promise<LoadResult> {
