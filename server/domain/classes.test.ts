@@ -6,20 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
 import { filterOf } from './media';
 import {
-  checkName,
-  distribution,
   fireDueEvents,
   joinSession,
-  lateRole,
-  nameKey,
   SerialQueue,
   setPaused,
   startRound,
-  uniqueCode,
-  uniqueName,
   writeRefusal,
   type ClassDeps,
 } from './classes';
+import { checkName, distribution, lateRole, nameKey, uniqueCode, uniqueName } from './class-rules';
 import { loadDefaultPack, testWorld } from '../test/memory';
 import { session } from '../test/factories';
 import type { ClassState } from './ports';

@@ -23,13 +23,13 @@ import {
   renamePlayer,
   resetSession,
   sessionDetail,
-  SEAT_ROLES,
   MAX_TIMER_SECONDS,
   setLocked,
   setPaused,
   startRound,
   type ClassDeps,
 } from '../../domain/classes';
+import { SEAT_ROLES } from '../../domain/class-rules';
 import { DomainError, forbidden } from '../../domain/errors';
 import { can } from '../../domain/policy';
 import { COOKIE_NAME } from '../../auth/tokens';
