@@ -44,7 +44,7 @@ function runCli(script: string, args: string[], input: string) {
   });
 }
 
-const db = () => readFileSync(join(dataDir, 'db.json'), 'utf8');
+const db = () => readFileSync(join(dataDir, 'sessions', 'demo.json'), 'utf8'); // the demo session's users
 
 describe('the CLIs and a running server', () => {
   it('passwd refuses while a live server holds the lock, and changes nothing', async () => {

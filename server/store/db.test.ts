@@ -50,9 +50,16 @@ async function open(dir: string): Promise<Store> {
   return store;
 }
 
-/** The document as it is on disk now. */
+/** The documents as they are on disk now, joined into one flat shape. */
 async function onDisk(dir: string): Promise<DbShape> {
-  return JSON.parse(await readFile(join(dir, 'db.json'), 'utf8')) as DbShape;
+  const main = JSON.parse(await readFile(join(dir, 'db.json'), 'utf8')) as DbShape;
+  const flat: DbShape = { ...main, users: [], articles: [], posts: [], roomStates: [], logins: [] };
+  for (const s of main.sessions) {
+    const shard = JSON.parse(await readFile(join(dir, 'sessions', `${s.id}.json`), 'utf8')) as DbShape;
+    for (const k of ['users', 'articles', 'posts', 'roomStates', 'logins'] as const)
+      (flat[k] as unknown[]).push(...shard[k]);
+  }
+  return flat;
 }
 
 const threadsAndReplies = () =>
@@ -227,6 +234,7 @@ describe.each(implementations)('repository contract: %s', (_name, make) => {
 
   it('room states: close, reopen, list closed rooms per session', async () => {
     const { repos, reread } = await make();
+    await repos.sessions.insert({ ...repos.sessions.defaultSession(), id: 'other' });
     await repos.roomStates.setClosed('demo', 'general', true);
     await repos.roomStates.setClosed('demo', 'lab', true);
     await repos.roomStates.setClosed('other', 'general', true);
@@ -289,5 +297,50 @@ describe('durability of the file store', () => {
     await (await store.chat.room('../x', '../../escape')).append(message());
     expect(await readdir(join(dir, 'chat'))).toEqual(['~~~x']);
     expect(await readdir(join(dir, 'chat', '~~~x'))).toEqual(['~~~~~~escape.jsonl']);
+  });
+});
+
+describe('one document per session', () => {
+  it('keeps each session in its own file: a change in one rewrites only that file', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'db.json'), JSON.stringify(await seedDocument(pack, { hash: async () => 'x' })));
+    const store = await open(dir);
+    const demo = store.sessions.defaultSession();
+    await store.sessions.insert({ ...demo, id: 'c-two', name: 'Two' });
+    expect((await readdir(join(dir, 'sessions'))).sort()).toEqual(['c-two.json', 'demo.json']);
+    const main = JSON.parse(await readFile(join(dir, 'db.json'), 'utf8')) as { schema: number; users?: unknown };
+    expect(main.schema).toBe(2);
+    expect(main.users).toBeUndefined(); // records live in the session files
+    const demoBefore = await stat(join(dir, 'sessions', 'demo.json'));
+    await store.users.insert({ ...store.users.list(demo.id)[0]!, id: 'u-two', sessionId: 'c-two', username: 'seat' });
+    expect((await stat(join(dir, 'sessions', 'demo.json'))).mtimeMs).toBe(demoBefore.mtimeMs);
+    const two = JSON.parse(await readFile(join(dir, 'sessions', 'c-two.json'), 'utf8')) as DbShape;
+    expect(two.users.map((u) => u.id)).toEqual(['u-two']);
+    expect(store.users.findById('u-two')?.sessionId).toBe('c-two');
+    expect(store.users.list(demo.id).some((u) => u.id === 'u-two')).toBe(false);
+  });
+
+  it('removes on open a session file whose session is not listed (a crash mid-create or mid-delete)', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await writeFile(join(dir, 'sessions', 'c-left.json'), JSON.stringify({ users: [], posts: [] }));
+    await store.close();
+    opened.pop();
+    const again = await open(dir);
+    expect(await readdir(join(dir, 'sessions'))).toEqual(['demo.json']);
+    expect(again.users.list('c-left')).toEqual([]);
+  });
+
+  it('deleting a session removes its file and its users from every lookup', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'db.json'), JSON.stringify(await seedDocument(pack, { hash: async () => 'x' })));
+    const store = await open(dir);
+    await store.sessions.insert({ ...store.sessions.defaultSession(), id: 'c-gone' });
+    const u = await store.users.insert({ ...store.users.list('demo')[0]!, id: 'u-gone', sessionId: 'c-gone' });
+    await store.sessionStorage.purge('c-gone');
+    expect(await readdir(join(dir, 'sessions'))).toEqual(['demo.json']);
+    expect(store.users.findById(u.id)).toBeUndefined();
+    expect(store.sessions.get('c-gone')).toBeUndefined();
+    expect((await open(dir)).users.findById(u.id)).toBeUndefined();
   });
 });

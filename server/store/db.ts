@@ -1,13 +1,13 @@
 /**
- * Opening the store: the JSON document (sessions, users, logins, posts, articles, room states)
- * with one repository per resource over it, the trail and the chat logs beside it in their own
+ * Opening the store: the JSON documents (the session list in db.json, each session's users, logins,
+ * posts, articles and room states in sessions/<id>.json; see document.ts) with one repository per
+ * resource over them, the trail and the chat logs beside it in their own
  * append-only files. Seeded from the scenario pack on first start (seed.ts), migrated here when an
  * earlier version's document lacks a collection. A second store implementation (SQLite, PostgreSQL)
  * would provide another `openStore` returning the same `Store` shape.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import type { Pack } from '../domain/pack';
 import type {
   ArticlesRepo,
@@ -21,8 +21,7 @@ import type {
 } from '../domain/ports';
 import { LowArticles } from './articles';
 import { FileChat } from './chat';
-import type { Db, DbShape } from './document';
-import { DurableJSONFile } from './json-adapter';
+import { Db, type DbShape } from './document';
 import { LowLogins } from './logins';
 import { LowPosts } from './posts';
 import { LowRoomStates } from './room-states';
@@ -51,27 +50,22 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Adds what the pack seeds for features a document from an earlier version lacked; true when it changed. */
-function migrate(data: DbShape, pack: Pack): boolean {
-  if (data.articles && data.posts && data.roomStates && data.logins) return false;
+/** Adds what the pack seeds for features a one-file document from an earlier version lacked. */
+function migrate(data: DbShape, pack: Pack): void {
   data.articles ??= data.sessions.flatMap((s) => seedArticles(pack, s.id));
   data.posts ??= data.sessions.flatMap((s) => seedPosts(pack, s.id, data.users));
   data.roomStates ??= [];
   data.logins ??= [];
-  return true;
 }
 
 /** Opens the store in `dataDir`, seeding it from `pack` when empty and migrating an older document. */
 export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const db: Db = new Low<DbShape>(new DurableJSONFile<DbShape>(join(dataDir, 'db.json')), null as unknown as DbShape);
-  await db.read();
-  if (!db.data) {
-    db.data = await seedDocument(pack);
-    await db.write();
-  } else if (migrate(db.data, pack)) {
-    await db.write();
-  }
+  const db = await Db.open(
+    dataDir,
+    () => seedDocument(pack),
+    (old) => migrate(old, pack),
+  );
   const trail = await TrailLog.open(join(dataDir, 'trail.jsonl'));
   const chat = new FileChat(join(dataDir, 'chat'));
   const logins = new LowLogins(db);
@@ -95,6 +89,7 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
 /** Removes all stored state so the next start seeds the pristine pack (keeps the JWT secret). */
 export async function wipeStore(dataDir: string): Promise<void> {
   await rm(join(dataDir, 'db.json'), { force: true });
+  await rm(join(dataDir, 'sessions'), { recursive: true, force: true });
   await rm(join(dataDir, 'trail.jsonl'), { force: true });
   await rm(join(dataDir, 'chat'), { recursive: true, force: true });
 }

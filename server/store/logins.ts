@@ -1,16 +1,16 @@
 /**
- * Live logins in the document's `logins` array, indexed by id; expired ones are dropped
- * whenever one starts and on `prune`.
+ * Live logins, each in its session's document and indexed by id; a session's expired ones are
+ * dropped whenever one starts there, and every session's on `prune`.
  */
 import type { LoginRecord, LoginsRepo } from '../domain/ports';
 import type { Db } from './document';
 
-/** The logins repository over the JSON document. */
+/** The logins repository over the JSON documents. */
 export class LowLogins implements LoginsRepo {
   private readonly byId = new Map<string, LoginRecord>();
 
   constructor(private readonly db: Db) {
-    for (const l of db.data.logins) this.byId.set(l.id, l);
+    for (const [, shard] of db.eachShard()) for (const l of shard.logins) this.byId.set(l.id, l);
   }
 
   get(id: string) {
@@ -21,42 +21,53 @@ export class LowLogins implements LoginsRepo {
     return this.byId.size;
   }
 
-  /** Drops the logins expired at `now` from memory (the caller writes); returns how many. */
-  private dropExpired(now: Date): number {
+  /** Keeps a session's logins that `keep` accepts (the caller writes); returns those dropped. */
+  private retain(sessionId: string, keep: (l: LoginRecord) => boolean): LoginRecord[] {
+    if (!this.db.hasShard(sessionId)) return [];
+    const shard = this.db.shard(sessionId);
+    const dropped = shard.logins.filter((l) => !keep(l));
+    if (dropped.length === 0) return [];
+    shard.logins = shard.logins.filter(keep);
+    for (const l of dropped) this.byId.delete(l.id);
+    return dropped;
+  }
+
+  private live(now: Date) {
     const t = now.getTime();
-    const before = this.db.data.logins.length;
-    this.db.data.logins = this.db.data.logins.filter((l) => Date.parse(l.expiresAt) > t);
-    if (this.db.data.logins.length === before) return 0;
-    this.byId.clear();
-    for (const l of this.db.data.logins) this.byId.set(l.id, l);
-    return before - this.db.data.logins.length;
+    return (l: LoginRecord) => Date.parse(l.expiresAt) > t;
   }
 
   async start(login: LoginRecord, now: Date) {
-    this.dropExpired(now);
-    this.db.data.logins.push(login);
+    this.retain(login.sessionId, this.live(now));
+    this.db.shard(login.sessionId).logins.push(login);
     this.byId.set(login.id, login);
-    await this.db.write();
+    await this.db.writeSession(login.sessionId);
   }
 
   async end(id: string) {
-    if (!this.byId.delete(id)) return;
-    this.db.data.logins = this.db.data.logins.filter((l) => l.id !== id);
-    await this.db.write();
+    const login = this.byId.get(id);
+    if (!login) return;
+    this.retain(login.sessionId, (l) => l.id !== id);
+    await this.db.writeSession(login.sessionId);
   }
 
   async endWhere(match: (login: LoginRecord) => boolean) {
-    const ended = this.db.data.logins.filter(match);
-    if (ended.length === 0) return [];
-    for (const l of ended) this.byId.delete(l.id);
-    this.db.data.logins = this.db.data.logins.filter((l) => !match(l));
-    await this.db.write();
+    const ended: LoginRecord[] = [];
+    const sessions = new Set([...this.byId.values()].filter(match).map((l) => l.sessionId));
+    for (const sid of sessions) ended.push(...this.retain(sid, (l) => !match(l)));
+    await Promise.all([...sessions].map((sid) => this.db.writeSession(sid)));
     return ended;
   }
 
   async prune(now: Date) {
-    const dropped = this.dropExpired(now);
-    if (dropped > 0) await this.db.write();
+    let dropped = 0;
+    const writes: Promise<void>[] = [];
+    for (const [sid] of [...this.db.eachShard()]) {
+      const n = this.retain(sid, this.live(now)).length;
+      if (n > 0) writes.push(this.db.writeSession(sid));
+      dropped += n;
+    }
+    await Promise.all(writes);
     return dropped;
   }
 }

@@ -1,13 +1,13 @@
 /**
- * Message-board posts, in the document's `posts` array, oldest first.
+ * Message-board posts, in each session's document, oldest first.
  */
 import type { PostRecord, PostsRepo } from '../domain/ports';
 import { LowCollection } from './collection';
 import type { Db } from './document';
 
-/** The posts repository over the JSON document. */
+/** The posts repository over the JSON documents. */
 export class LowPosts extends LowCollection<PostRecord> implements PostsRepo {
   constructor(db: Db) {
-    super(db, () => db.data.posts);
+    super(db, 'posts');
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Whole-session operations across the document, the chat logs and the trail: deleting everything
+ * Whole-session operations across the documents, the chat logs and the trail: deleting everything
  * of a class session, and putting its content back to the pack.
  */
 import type { ArticleRecord, LoginsRepo, PostRecord, SessionStorage } from '../domain/ports';
@@ -18,14 +18,10 @@ export class StoreSessionStorage implements SessionStorage {
 
   async purge(sessionId: string): Promise<void> {
     await this.logins.endWhere((l) => l.sessionId === sessionId);
-    const d = this.db.data;
-    const other = <T extends { sessionId: string }>(x: T) => x.sessionId !== sessionId;
-    d.sessions = d.sessions.filter((s) => s.id !== sessionId);
-    d.users = d.users.filter(other);
-    d.articles = d.articles.filter(other);
-    d.posts = d.posts.filter(other);
-    d.roomStates = d.roomStates.filter(other);
-    await this.db.write();
+    // Unlisted first, so a crash part-way leaves a file that the next open removes.
+    this.db.sessions = this.db.sessions.filter((s) => s.id !== sessionId);
+    await this.db.writeMain();
+    await this.db.dropSession(sessionId);
     await this.chat.dropSession(sessionId);
     await this.trail.dropSession(sessionId);
   }
@@ -35,16 +31,15 @@ export class StoreSessionStorage implements SessionStorage {
     content: { articles: ArticleRecord[]; posts: PostRecord[] },
     dropSeats: boolean,
   ): Promise<void> {
-    const d = this.db.data;
-    const other = <T extends { sessionId: string }>(x: T) => x.sessionId !== sessionId;
-    d.articles = [...d.articles.filter(other), ...content.articles];
-    d.posts = [...d.posts.filter(other), ...content.posts];
-    d.roomStates = d.roomStates.filter(other);
+    const shard = this.db.shard(sessionId);
+    shard.articles = [...content.articles];
+    shard.posts = [...content.posts];
+    shard.roomStates = [];
     if (dropSeats) {
       await this.logins.endWhere((l) => l.sessionId === sessionId);
-      d.users = d.users.filter(other);
+      this.db.setUsers(sessionId, []);
     }
-    await this.db.write();
+    await this.db.writeSession(sessionId);
     await this.chat.dropSession(sessionId);
   }
 }
