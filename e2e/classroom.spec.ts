@@ -136,9 +136,19 @@ test('a class: create, project, join, roles, round, pause, remove', async ({ bro
       await expect(teacher.getByLabel(`Role of ${name}`, { exact: true })).toHaveValue(role);
     }
 
-    // The round starts (closed mode).
+    // The round starts (closed mode), with the inspection set on a timer: a bad delay is refused
+    // on the spot and focused, a good one is listed with the time it fires.
+    const inspectionMinutes = teacher.getByLabel('Inspection', { exact: true });
+    await inspectionMinutes.fill('200');
+    await teacher.getByRole('button', { name: 'Start round 1', exact: true }).click();
+    await expect(teacher.getByRole('alert').filter({ hasText: 'whole minutes from 1 to 90' })).toBeVisible();
+    await expect(inspectionMinutes).toBeFocused();
+    await expect(teacher.getByText(/No round running/)).toBeVisible();
+    await inspectionMinutes.fill('30');
     await teacher.getByRole('button', { name: 'Start round 1', exact: true }).click();
     await expect(teacher.getByText(/Round 1 running since/)).toBeVisible();
+    await expect(teacher.getByRole('listitem').filter({ hasText: /^\s*Inspection: fires at \d/ })).toBeVisible();
+    await expect(inspectionMinutes).toHaveValue('');
 
     // Each student sees their role card, then their role's home.
     const homes = [

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Me, RoleCard, SeatInfo, SeatRole } from '../protocol/api';
 import { CAPABILITY_IDS } from '../protocol/vocabulary';
 import type { Bus } from './bus';
+import { publicRound } from './class-rules';
 import { DomainError } from './errors';
 import { DECOY_HASH, verifyPassword } from './passwords';
 import { capabilitiesOf, homeOf, type Actor } from './policy';
@@ -160,7 +161,7 @@ export function meOf(deps: Pick<AuthDeps, 'users'> & { seat?: SeatView }, actor:
       sessionName: deps.seat.sessions.get(actor.sessionId)!.name,
       paused: cls.paused,
       ended: cls.ended,
-      round: cls.round,
+      round: publicRound(cls.round),
       card:
         actor.pending || actor.role === 'facilitator'
           ? null

@@ -3,7 +3,7 @@
  * presets that give roles. No I/O; `classes.ts` applies them to the store.
  */
 import { randomInt } from 'node:crypto';
-import type { SeatRole } from '../protocol/api';
+import type { SeatRole, SessionRound } from '../protocol/api';
 import { LIMITS, PATTERNS, ROLES } from '../protocol/vocabulary';
 import { DomainError } from './errors';
 import { findBanned, foldText, type FilterList } from './filter';
@@ -108,4 +108,14 @@ export function lateRole(preset: PackPreset, current: Readonly<Record<SeatRole, 
   const want = distribution(preset, total);
   for (const e of preset) if (want[e.role as SeatRole] > current[e.role as SeatRole]) return e.role as SeatRole;
   return 'citizen';
+}
+
+/**
+ * A round as the students see it: without its timers, since the scripted events of a round are the
+ * facilitator's surprise (an inspection announced ahead is no inspection).
+ */
+export function publicRound(round: SessionRound | null): SessionRound | null {
+  if (!round) return null;
+  const { timers: _timers, ...rest } = round;
+  return rest;
 }

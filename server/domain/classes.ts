@@ -42,7 +42,7 @@ import type {
 } from './ports';
 import type { TrailRecorder } from './recorder';
 import { setSessionMode } from './sessions';
-import { checkName, lateRole, nameKey, roleList, SEAT_ROLES, uniqueCode, uniqueName } from './class-rules';
+import { checkName, lateRole, nameKey, publicRound, roleList, SEAT_ROLES, uniqueCode, uniqueName } from './class-rules';
 
 /** Runs tasks one after another per key (a session id); different keys run side by side. */
 export class SerialQueue {
@@ -161,14 +161,14 @@ export function ownSession(
   return s as SessionRecord & { class: ClassState };
 }
 
-/** The session-wide state pushed to everyone of it. */
-export function stateOf(s: SessionRecord & { class: ClassState }): SessionState {
+/** The session-wide state pushed to everyone of it; `forOwner` keeps the round's timers. */
+export function stateOf(s: SessionRecord & { class: ClassState }, forOwner = false): SessionState {
   return {
     sessionId: s.id,
     paused: s.class.paused,
     locked: s.class.locked,
     ended: s.class.ended,
-    round: s.class.round,
+    round: forOwner ? s.class.round : publicRound(s.class.round),
   };
 }
 

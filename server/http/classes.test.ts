@@ -346,6 +346,34 @@ describe('two sessions side by side', () => {
 });
 
 describe('events', () => {
+  it("keeps a round's timers from the students: only the facilitator sees what is scheduled", async () => {
+    const s = await create();
+    const st = await joinAs(s.code, 'Timer Student');
+    await fac.post(`/api/sessions/${s.id}/roles`, { assignments: [{ playerId: st.playerId, role: 'elite' }] });
+    const sock = await connectSocket(srv.url, st.cookie);
+    const facSock = await connectSocket(srv.url, fac.cookie);
+    const got = listen(sock);
+    const facGot = listen(facSock);
+    const round = await fac.post(`/api/sessions/${s.id}/rounds`, {
+      mode: 'closed',
+      events: [{ eventId: 'inspection', afterSeconds: 600 }],
+    });
+    expect(round.status, round.text).toBe(200);
+    expect(round.json.round.timers).toEqual([expect.objectContaining({ eventId: 'inspection', fired: false })]);
+    await settle();
+    const pushed = got.filter((g) => g.event === 'session:state').map((g) => g.args[0] as { round: object | null });
+    expect(pushed.length).toBeGreaterThan(0);
+    expect(pushed.every((state) => state.round !== null && !('timers' in state.round))).toBe(true);
+    const facState = facGot.filter((g) => g.event === 'session:state').map((g) => g.args[0] as { round: object });
+    expect(facState.at(-1)?.round).toHaveProperty('timers');
+    const me = (await st.get('/api/me')).json;
+    expect(me.seat.round).toMatchObject({ number: 1, mode: 'closed' });
+    expect(me.seat.round).not.toHaveProperty('timers');
+    expect(JSON.stringify(me)).not.toContain('inspection');
+    sock.disconnect();
+    facSock.disconnect();
+  });
+
   it('publishes the evening news live, closes every room, announces the inspection', async () => {
     const s = await create();
     const st = await joinAs(s.code, 'Reader');

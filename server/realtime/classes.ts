@@ -43,7 +43,8 @@ export function classPushes(io: IO, deps: ClassDeps, log: (msg: string, err: unk
   deps.bus.on('class:state', ({ sessionId }) => {
     const s = classOf(sessionId);
     if (!s) return;
-    io.to([channels.session(sessionId), channels.user(s.class.ownerId)]).emit('session:state', stateOf(s));
+    io.to(channels.session(sessionId)).except(channels.user(s.class.ownerId)).emit('session:state', stateOf(s));
+    io.to(channels.user(s.class.ownerId)).emit('session:state', stateOf(s, true));
   });
   deps.bus.on('class:roster', ({ sessionId }) => pushRoster(sessionId));
   deps.bus.on('class:event', (event) => {

@@ -41,7 +41,8 @@ export const sessionsApi = {
   rename: (id: string, playerId: string, name: string) =>
     request<SessionDetail>('PATCH', at(id, `/players/${enc(playerId)}`), { name }),
   /** `POST /api/sessions/:id/rounds`: start the next round. */
-  startRound: (id: string, mode: Mode) => request<SessionDetail>('POST', at(id, '/rounds'), { mode }),
+  startRound: (id: string, mode: Mode, events: { eventId: string; afterSeconds: number }[] = []) =>
+    request<SessionDetail>('POST', at(id, '/rounds'), events.length ? { mode, events } : { mode }),
   /** `POST /api/sessions/:id/rounds/end`. */
   endRound: (id: string) => request<SessionDetail>('POST', at(id, '/rounds/end')),
   /** `POST /api/sessions/:id/end`: end the session (students see the end screen). */

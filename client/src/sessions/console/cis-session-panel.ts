@@ -9,6 +9,7 @@ import { actionFailureText } from '../../core/requests';
 import { emit } from '../../core/events';
 import { sessionsApi } from '../api';
 import { sortRoster } from './roster';
+import './cis-round-timers';
 import { roleLabel } from '../../ui/labels';
 import { formatClock } from '../../ui/format';
 import { sharedStyles } from '../../ui/styles/shared';
@@ -241,7 +242,7 @@ export class CisSessionPanel extends LitElement {
         <button
           type="button"
           ?disabled=${this.busy}
-          @click=${() => this.act((id) => sessionsApi.startRound(id, this.mode), msg(str`Round ${next} started.`))}
+          @click=${() => this.startRound(next)}
         >
           ${msg(str`Start round ${next}`)}
         </button>
@@ -258,6 +259,7 @@ export class CisSessionPanel extends LitElement {
             : nothing
         }
       </div>
+      <cis-round-timers .events=${detail.events} .round=${detail.round}></cis-round-timers>
       <h3>${msg('Class')}</h3>
       <div class="row">
         <button
@@ -297,6 +299,20 @@ export class CisSessionPanel extends LitElement {
         </button>
       </div>
     `;
+  }
+
+  /** Starts the next round with the mode chosen and the events set on a timer. */
+  private async startRound(next: number): Promise<void> {
+    const timers = this.renderRoot.querySelector('cis-round-timers');
+    const collected = timers?.collect() ?? { ok: true as const, events: [] };
+    if (!collected.ok) return;
+    const started = await this.act(
+      (id) => sessionsApi.startRound(id, this.mode, collected.events),
+      collected.events.length
+        ? msg(str`Round ${next} started, with ${collected.events.length} events on a timer.`)
+        : msg(str`Round ${next} started.`),
+    );
+    if (started) timers?.clear();
   }
 
   private renderRoster(detail: SessionDetail): TemplateResult {
