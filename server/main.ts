@@ -9,6 +9,9 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { PackError } from './domain/pack';
 import { LockedError, acquireLock, type Lock, type LockInfo } from './store/lock';
 
+/** Pending connections the listening socket holds (Node's default is 511). */
+const LISTEN_BACKLOG = 2048;
+
 // A stray rejected promise is a bug to log, not a reason to drop every visitor's session.
 process.on('unhandledRejection', (reason) => {
   console.error('[cis] unhandled rejection:', reason);
@@ -83,7 +86,9 @@ async function main(): Promise<void> {
     console.error('[cis] server error:', err);
     process.exit(1);
   });
-  server.listen(config.port, config.host, () => {
+  // A class switching round at once sends every phone's next request together: a backlog of 2,048
+  // (capped by the kernel's somaxconn) keeps those connections from waiting on a SYN retry.
+  server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const users = store.users.list(store.sessions.defaultSession().id);
