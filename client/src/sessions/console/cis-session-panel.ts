@@ -239,11 +239,7 @@ export class CisSessionPanel extends LitElement {
         <select id="round-mode" @change=${(e: Event) => (this.mode = (e.target as HTMLSelectElement).value as Mode)}>
           ${MODES.map((mode) => html`<option value=${mode} ?selected=${mode === this.mode}>${modeLabel(mode)}</option>`)}
         </select>
-        <button
-          type="button"
-          ?disabled=${this.busy}
-          @click=${() => this.startRound(next)}
-        >
+        <button type="button" ?disabled=${this.busy} @click=${() => this.startRound(next)}>
           ${msg(str`Start round ${next}`)}
         </button>
         ${

@@ -16,7 +16,10 @@ export type TimerDraftResult = { ok: true; events: TimerRequest[] } | { ok: fals
  * The timers of a draft (minutes as typed per event id; empty means "not on a timer"), in the
  * order of `eventIds`. Minutes are whole numbers from 1 to 90.
  */
-export function timersFromDraft(draft: Readonly<Record<string, string>>, eventIds: readonly string[]): TimerDraftResult {
+export function timersFromDraft(
+  draft: Readonly<Record<string, string>>,
+  eventIds: readonly string[],
+): TimerDraftResult {
   const events: TimerRequest[] = [];
   for (const eventId of eventIds) {
     const typed = (draft[eventId] ?? '').trim();
