@@ -14,12 +14,15 @@
  *   --quick                          (2 × 20, 15 s of chat, a message every 5 s: about half a minute)
  *   --profile <dir>                  (a CPU profile of the server into dir)
  *   --switch-timeout 10000           (ms to wait for every socket to see the switch)
+ *   --open-duration 30 --open-interval 20
+ *                                    (seconds of the open round after the switch, 0 for none; seconds
+ *                                     between two posts/shares/likes of one student)
  * Students of one class come from one address (127.0.x.y, one more per 40 students), as a class
  * behind one school NAT: the server's per-IP join limit applies as it does in a school. Any
  * environment variable given to this script reaches the server too (e.g. a raised limit).
  * Prints join, chat and switch latencies, server RSS and CPU per phase, how busy the load
  * generator and the rest of the machine were, and ends with one line:
- * `classroom: 2000 students, join p99 … ms, chat p99 … ms, switch p99 … ms`.
+ * `classroom: 2000 students, join p99 … ms, chat p99 … ms, switch p99 … ms, like seen p99 … ms, feed p99 … ms`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -66,6 +69,8 @@ const KNOWN = [
   'quick',
   'switch-timeout',
   'profile',
+  'open-duration',
+  'open-interval',
 ];
 for (const name of flags.keys()) if (!KNOWN.includes(name)) throw new Error(`unknown flag --${name}`);
 
@@ -79,6 +84,8 @@ const opts = {
   oneIp: flags.has('one-ip'),
   reread: !flags.has('no-reread'),
   switchTimeout: num('switch-timeout', 10_000),
+  openDuration: num('open-duration', 30, 10),
+  openInterval: num('open-interval', 20, 5),
 };
 if (!['hand', 'active', 'realistic'].includes(opts.roles)) throw new Error('--roles is hand, active or realistic');
 if (opts.interval <= 0) throw new Error('--interval must be more than 0 seconds');
@@ -234,13 +241,31 @@ async function main(): Promise<void> {
       console.log(
         `  /api/me re-read     ${line(r.rereadMe)}${r.rereadWrong ? ` — ${r.rereadWrong} not open or failed` : ''}`,
       );
+    const o = r.open;
+    if (o) {
+      console.log(
+        `open round: ${opts.openDuration} s, an action every ${opts.openInterval} s per student: ${o.posts} posts, ` +
+          `${o.shares} shares, ${o.likes} likes${codes(o.errors)}`,
+      );
+      console.log(`  post                ${line(o.postAck)}`);
+      console.log(`  share               ${line(o.shareAck)}`);
+      console.log(`  like                ${line(o.likeAck)}`);
+      console.log(
+        `  like → count seen   ${line(o.likeSeen)}${o.likeUnseen ? ` — ${o.likeUnseen} likes not seen by every socket` : ''}`,
+      );
+      console.log(`  feed                ${line(o.feed)}`);
+      console.log(
+        `  trending            ${line(o.trending)}${o.trendingEmpty ? ` — ${o.trendingEmpty} empty lists` : ''}`,
+      );
+    }
     console.log(
       `console socket: ${r.consolePushes.roster} session:roster and ${r.consolePushes.trail} session:trail pushes`,
     );
     if (r.unexpectedEnds) console.log(`  warning: ${r.unexpectedEnds} sockets were sent session:ended`);
     console.log(
       `server: RSS idle ${idle.rssMb.toFixed(0)} MB, after joins ${rssAt('roles')} MB, peak ${peak.toFixed(0)} MB; ` +
-        `CPU joins ${cpuIn('join')}, chat ${cpuIn('chat')}, switch ${cpuIn('switch')}, ` +
+        `CPU joins ${cpuIn('join')}, chat ${cpuIn('chat')}, switch ${cpuIn('switch')}` +
+        `${o ? `, open round ${cpuIn('open')}` : ''}, ` +
         `whole run ${((serverSeconds / seconds) * 100).toFixed(0)}% of a core`,
     );
     console.log(
@@ -261,7 +286,8 @@ async function main(): Promise<void> {
     if (others > 0.15 || steal > 0.05) console.log('warning: the machine was not quiet; rerun for figures to compare');
     console.log(
       `classroom: ${r.seated} students, join p99 ${ms(r.join.p99)} ms, chat p99 ${ms(r.chat.p99)} ms, ` +
-        `switch p99 ${ms(r.switchSeen.p99)} ms`,
+        `switch p99 ${ms(r.switchSeen.p99)} ms` +
+        (o ? `, like seen p99 ${ms(o.likeSeen.p99)} ms, feed p99 ${ms(o.feed.p99)} ms` : ''),
     );
   } finally {
     await stop(server);

@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { Bus } from './domain/bus';
 import type { Pack } from './domain/pack';
 import { verifyPassword } from './domain/passwords';
-import { TrailRecorder } from './domain/recorder';
+import { sessionContext, TrailRecorder } from './domain/recorder';
 import type { SessionDeps } from './domain/sessions';
 import { Tokens } from './auth/tokens';
 import type { Config } from './config';
@@ -25,6 +25,9 @@ import { mediaRoutes } from './http/routes/media';
 import { boardRoutes } from './http/routes/boards';
 import { chatRoutes } from './http/routes/chat';
 import { classRoutes } from './http/routes/classes';
+import { socialGate, socialRoutes } from './http/routes/social';
+import { SocialEvents, type SocialDeps } from './domain/social';
+import { TrendingBook } from './domain/trending';
 import { pauseGuard } from './http/pause';
 import { fireDueEvents, SerialQueue, type ClassDeps } from './domain/classes';
 import { OnlineUsers } from './domain/online';
@@ -54,6 +57,8 @@ export interface BuiltApp {
   sessions: SessionDeps;
   /** What class sessions need (the routes and the realtime layer share it). */
   classes: ClassDeps;
+  /** What the open network needs (the routes and the realtime layer share it). */
+  social: SocialDeps;
   /** Stops sockets, the HTTP server and the store. */
   close(): Promise<void>;
 }
@@ -113,7 +118,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   }
   const tokens = new Tokens(await loadSecret(config.dataDir, config.jwtSecret), config.tokenTtlSeconds);
   const bus = new Bus();
-  const recorder = new TrailRecorder(store.trail, bus);
+  const recorder = new TrailRecorder(store.trail, bus, undefined, sessionContext(store.sessions));
   const ctx: HttpContext = { config, pack, store, recorder, tokens, bus };
 
   const app = express();
@@ -125,8 +130,11 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     res.json({ ok: true });
   });
   app.use(writeGuard(config.allowedOrigins, config.trustProxy));
-  app.use('/api', express.json({ limit: '64kb', strict: true }));
+  // Authenticated before the body is parsed, so the open network's gate refuses a closed-mode
+  // actor (403) whatever the payload, even one that is not valid JSON.
   app.use(authenticate(ctx));
+  app.use('/api/social', socialGate());
+  app.use('/api', express.json({ limit: '64kb', strict: true }));
   app.use(pauseGuard(store.sessions));
   app.use(authRoutes(ctx));
   app.use(sessionRoutes(ctx));
@@ -140,6 +148,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     bus,
     filter: filterOf(pack),
     searchThrottle: new Throttle(config.searchesPerMinute, 60),
+    social: store.social,
   };
   app.use(mediaRoutes(media));
   const boards: BoardDeps = {
@@ -150,8 +159,24 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     bus,
     filter: media.filter,
     throttle: new Throttle(config.postsPerMinute, 60),
+    social: store.social,
   };
   app.use(boardRoutes(boards));
+  const social: SocialDeps = {
+    pack,
+    social: store.social,
+    users: store.users,
+    articles: store.articles,
+    posts: store.posts,
+    recorder,
+    filter: media.filter,
+    throttle: new Throttle(config.postsPerMinute, 60),
+    // Likes and follows come faster than posts: ten times the posting rate.
+    actionThrottle: new Throttle(config.postsPerMinute * 10, 60),
+    trending: new TrendingBook(),
+    events: new SocialEvents(),
+  };
+  app.use(socialRoutes(social));
   const presence = new Presence();
   const chat: ChatDeps = {
     pack,
@@ -197,6 +222,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     store,
     pack,
     chat,
+    social,
     presence,
     classes,
     online,
@@ -230,6 +256,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     pack,
     sessions: { sessions: store.sessions, recorder, bus },
     classes,
+    social,
     async close() {
       clearInterval(scheduler);
       clearInterval(pruner);

@@ -36,6 +36,7 @@ import type {
 import type { ChatJoinAck, ChatSendAck, SessionChanged } from '../../server/protocol/events';
 import { BenchClient } from './client';
 import { Browser, expectOk, type Answer } from './classroom-http';
+import { runOpenRound, type OpenResult } from './classroom-open';
 
 /** What the parent passes. */
 export interface LoadArgs {
@@ -56,6 +57,10 @@ export interface LoadArgs {
   reread: boolean;
   /** How long to wait for every socket to see the switch, in ms. */
   switchTimeout: number;
+  /** Seconds of the open round after the switch (0: none). */
+  openDuration: number;
+  /** Seconds between two open-network actions (post, share, like) of one student. */
+  openInterval: number;
 }
 
 /** Percentiles (ms) of one measured step. */
@@ -114,6 +119,8 @@ export interface LoadResult {
   loadElu: number;
   loadLagP99: number;
   loadCpuSeconds: number;
+  /** The open round (absent when `openDuration` is 0). */
+  open?: OpenResult;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as LoadArgs;
@@ -306,10 +313,13 @@ async function main(): Promise<void> {
         st.changedAt = at - switchAt;
         if (args.reread)
           rereads.push(
-            st.browser.send<Me>('GET', '/api/me').then((a) => {
-              rereadMs.push(a.ms);
-              if (a.status !== 200 || a.body.mode !== 'open') rereadWrong++;
-            }),
+            st.browser.send<Me>('GET', '/api/me').then(
+              (a) => {
+                rereadMs.push(a.ms);
+                if (a.status !== 200 || a.body.mode !== 'open') rereadWrong++;
+              },
+              () => void rereadWrong++, // a network failure: counted, never an unhandled rejection
+            ),
           );
       }
     });
@@ -476,6 +486,19 @@ async function main(): Promise<void> {
   await sleep(1500); // the last deliveries
   delay.disable();
   const elu = performance.eventLoopUtilization(elu0);
+
+  // 6. The open round: posts, shares and likes at a classroom rate; feed and trending reads.
+  let open: OpenResult | undefined;
+  if (args.openDuration > 0) {
+    phase('open');
+    const connected = students.filter((st): st is Student & { conn: BenchClient } => st.conn !== undefined);
+    open = await runOpenRound(connected, {
+      duration: args.openDuration,
+      interval: args.openInterval,
+      feedEvery: Math.max(5, args.openInterval),
+    });
+    phase('end');
+  }
   for (const st of students) st.conn?.close();
   consoleSocket.close();
   for (const agent of agents) agent.destroy();
@@ -518,6 +541,7 @@ async function main(): Promise<void> {
     loadElu: elu.utilization,
     loadLagP99: delay.percentile(99) / 1e6,
     loadCpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    ...(open ? { open } : {}),
   };
   process.stdout.write(JSON.stringify(result) + '\n');
 }

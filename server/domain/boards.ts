@@ -9,6 +9,7 @@ import type {
   BoardsResponse,
   ModerationItem,
   Post,
+  SocialCounts,
   ThreadResponse,
   ThreadsResponse,
   ThreadSummary,
@@ -19,9 +20,10 @@ import { DomainError, forbidden } from './errors';
 import { findBanned, type FilterList } from './filter';
 import type { Pack, PackBoard } from './pack';
 import { can, rule, type Actor } from './policy';
-import type { PostRecord, PostsRepo, UsersRepo } from './ports';
+import type { PostRecord, PostsRepo, SocialRepo, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
 import type { Throttle } from './throttle';
+import { recordWouldBlock } from './would-block';
 
 /** What the board functions need. */
 export interface BoardDeps {
@@ -32,6 +34,8 @@ export interface BoardDeps {
   bus: Bus;
   filter: FilterList;
   throttle: Throttle;
+  /** The open network's counts, shown on threads in open mode only. */
+  social?: SocialRepo;
   now?: () => Date;
 }
 
@@ -60,6 +64,12 @@ function readableBoard(deps: BoardDeps, actor: Actor, boardId: string): PackBoar
   // A board the role may not read answers exactly as one that does not exist.
   if (!board || !mayReadBoard(actor, board)) throw noBoard();
   return board;
+}
+
+/** A thread's open-network counts where the reader's mode has social actions (absent in closed mode). */
+function socialOf(deps: BoardDeps, actor: Actor, threadId: string): { social?: SocialCounts } {
+  if (!deps.social || !rule(actor, 'socialActions')) return {};
+  return { social: deps.social.counts(actor.sessionId, { kind: 'thread', id: threadId }, actor.userId) };
 }
 
 function boardView(deps: BoardDeps, actor: Actor, b: PackBoard): Board {
@@ -126,20 +136,35 @@ export function listThreads(deps: BoardDeps, actor: Actor, boardId: string): Thr
         createdAt: t.createdAt,
         replyCount: replies.length,
         lastActivityAt: replies.at(-1)?.createdAt ?? t.createdAt,
+        ...socialOf(deps, actor, t.id),
       };
     })
     .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
   return { board: boardView(deps, actor, board), threads };
 }
 
+/**
+ * A thread of the actor's session they may see (its board readable, approved or their own), or
+ * undefined: a thread on a board the role may not read, or someone else's unapproved one, is missing.
+ */
+export function visibleThread(
+  deps: Pick<BoardDeps, 'pack' | 'posts'>,
+  actor: Actor,
+  threadId: string,
+): { board: PackBoard; thread: PostRecord } | undefined {
+  if (!can(actor, 'boards.read')) return undefined;
+  const thread = deps.posts.get(threadId, actor.sessionId);
+  if (!thread || thread.sessionId !== actor.sessionId || thread.threadId !== thread.id) return undefined;
+  const board = deps.pack.boards.find((b) => b.id === thread.boardId);
+  if (!board || !mayReadBoard(actor, board) || !visibleTo(thread, actor)) return undefined;
+  return { board, thread };
+}
+
 function threadOf(deps: BoardDeps, actor: Actor, threadId: string): { board: PackBoard; thread: PostRecord } {
   if (!can(actor, 'boards.read')) throw forbidden('Your role may not use the message boards.');
-  const thread = deps.posts.get(threadId, actor.sessionId);
-  if (!thread || thread.sessionId !== actor.sessionId || thread.threadId !== thread.id) throw noThread();
-  const board = deps.pack.boards.find((b) => b.id === thread.boardId);
-  // A thread on a board the role may not read, or someone else's unapproved one, is missing.
-  if (!board || !mayReadBoard(actor, board) || !visibleTo(thread, actor)) throw noThread();
-  return { board, thread };
+  const found = visibleThread(deps, actor, threadId);
+  if (!found) throw noThread();
+  return found;
 }
 
 /** `GET /api/threads/:id`: approved replies and the caller's own pending or rejected ones, oldest first. */
@@ -149,7 +174,12 @@ export function getThread(deps: BoardDeps, actor: Actor, threadId: string): Thre
     .list(actor.sessionId)
     .filter((p) => p.threadId === thread.id && p.id !== thread.id && visibleTo(p, actor))
     .map((p) => postView(p, actor));
-  return { board: boardView(deps, actor, board), thread: postView(thread, actor), replies };
+  return {
+    board: boardView(deps, actor, board),
+    thread: postView(thread, actor),
+    replies,
+    ...socialOf(deps, actor, thread.id),
+  };
 }
 
 async function submit(
@@ -171,6 +201,7 @@ async function submit(
     });
     throw new DomainError('filtered', 'filtered', FILTERED_MESSAGE);
   }
+  await recordWouldBlock(deps, actor, 'post', `${fields.title ?? ''}\n${fields.body}`);
   const user = deps.users.findById(actor.userId);
   const id = randomUUID();
   const now = (deps.now ?? (() => new Date()))().toISOString();

@@ -24,6 +24,7 @@ import { LEAST_ROLE, can, disciplinable, mayChatWith, rule, type Actor } from '.
 import type { ChatRepo, ChatRoomLog, RoomStatesRepo, TrailRepo, UserRecord, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
 import type { Throttle } from './throttle';
+import { recordWouldBlock } from './would-block';
 
 /** Longest chat message. */
 export const MAX_CHAT_TEXT = LIMITS.chatText;
@@ -247,6 +248,7 @@ async function deliver(
     });
     throw new DomainError('filtered', 'undeliverable', UNDELIVERABLE);
   }
+  await recordWouldBlock(deps, actor, 'chat', req.text);
 
   const seq = (nextSeq.get(log) ?? log.items.length) + 1;
   nextSeq.set(log, seq);

@@ -537,6 +537,47 @@ export async function startRound(
 }
 
 /**
+ * Switches the running round to `mode`: the round keeps its number and its timers, the session
+ * follows (recorded as `session_mode_changed`), and every connected student's screens change live
+ * (the bus's `session:mode`). Refused when no round runs (409 `no_round`) or the session ended.
+ */
+export async function setRoundMode(deps: ClassDeps, actor: Actor, id: string, mode: Mode): Promise<void> {
+  await control(deps, actor, id, async (s) => {
+    noEnded(s);
+    const round = s.class.round;
+    if (!round)
+      throw new DomainError('conflict', 'no_round', 'No round is running: start a round in the mode you want.');
+    if (round.mode === mode && s.mode === mode) return;
+    if (round.mode !== mode) await setClass(deps, s, { round: { ...round, mode } });
+    await setSessionMode(deps, actor, mode, s.id);
+    announce(deps, s.id, { state: true });
+  });
+}
+
+/**
+ * Switches the demo session (the pack's session, which has no rounds) to `mode`: only the
+ * facilitator whose own session it is; any other session id answers as missing.
+ */
+export async function setDemoMode(
+  deps: ClassDeps,
+  actor: Actor,
+  id: string,
+  mode: Mode,
+): Promise<{ id: string; mode: Mode }> {
+  if (!can(actor, 'sessions.manage')) throw forbidden('Only the facilitator runs sessions.');
+  const own = () => {
+    const s = deps.sessions.get(id);
+    if (!s || s.class || s.id !== actor.sessionId) throw notFound();
+    return s;
+  };
+  own();
+  return deps.queue.run(id, async () => {
+    await setSessionMode(deps, actor, mode, own().id);
+    return { id, mode: own().mode };
+  });
+}
+
+/**
  * Fires the round timers that are due (called by the app's scheduler). A paused or ended
  * session's timers wait; each fires once, marked on disk before its event goes out.
  */

@@ -21,9 +21,10 @@ import { compileFilter, findBanned, foldText, type FilterList } from './filter';
 import { checkedMarkdown, MarkdownError, renderMarkdown } from './markdown';
 import type { Pack, PackSite } from './pack';
 import { DESK_ROLE, can, canOpenSite, rule, sectionOpen, type Actor } from './policy';
-import type { ArticleRecord, ArticlesRepo } from './ports';
+import type { ArticleRecord, ArticlesRepo, SocialRepo } from './ports';
 import type { TrailRecorder } from './recorder';
 import { takeRecorded, type Throttle } from './throttle';
+import { recordWouldBlock } from './would-block';
 
 /** What the media functions need. */
 export interface MediaDeps {
@@ -34,6 +35,8 @@ export interface MediaDeps {
   filter: FilterList;
   /** Searches per user: each is an fsynced trail entry. */
   searchThrottle: Throttle;
+  /** The open network's counts, shown on articles in open mode only. */
+  social?: SocialRepo;
   now?: () => Date;
 }
 
@@ -103,6 +106,12 @@ function fullOf(a: ArticleRecord): Article {
   return { ...summaryOf(a), body: a.body, bodyHtml: bodyHtmlOf(a.body) };
 }
 
+/** Adds the open network's counts to an article view where the reader's mode has social actions (never in closed mode). */
+function withSocial<T extends ArticleSummary>(deps: MediaDeps, actor: Actor, view: T): T {
+  if (!deps.social || !rule(actor, 'socialActions')) return view;
+  return { ...view, social: deps.social.counts(actor.sessionId, { kind: 'article', id: view.id }, actor.userId) };
+}
+
 /** Checks that a body renders before anything is stored: a 400 with a clear message otherwise. */
 function renderable(body: string): string {
   try {
@@ -149,7 +158,7 @@ export function listArticles(deps: MediaDeps, actor: Actor, q: ArticleQuery): Ar
     .sort(newestFirst);
   const start = (q.page - 1) * q.pageSize;
   return {
-    articles: items.slice(start, start + q.pageSize).map(summaryOf),
+    articles: items.slice(start, start + q.pageSize).map((a) => withSocial(deps, actor, summaryOf(a))),
     total: items.length,
     page: q.page,
     pageSize: q.pageSize,
@@ -167,9 +176,9 @@ export function getArticle(deps: MediaDeps, actor: Actor, id: string): Article {
     throw forbidden('Your role may not read state media.');
   const a = deps.articles.get(id, actor.sessionId);
   if (!a || a.sessionId !== actor.sessionId) throw notFound();
-  if (can(actor, 'media.publish')) return fullOf(a);
+  if (can(actor, 'media.publish')) return withSocial(deps, actor, fullOf(a));
   if (!mayRead(deps.pack, actor, a)) throw notFound();
-  return fullOf(a);
+  return withSocial(deps, actor, fullOf(a));
 }
 
 function requireEditor(actor: Actor): void {
@@ -316,6 +325,7 @@ export async function searchArticles(deps: MediaDeps, actor: Actor, query: strin
     await deps.recorder.record(subjectOf(actor), 'search_flagged', { query: query.slice(0, 100), term: hit.term });
     return { query, results: [] };
   }
+  await recordWouldBlock(deps, actor, 'search', query);
   const words = foldText(query).split(/\s+/).filter(Boolean);
   const results = deps.articles
     .list(actor.sessionId)
@@ -330,7 +340,7 @@ export async function searchArticles(deps: MediaDeps, actor: Actor, query: strin
     query: query.slice(0, 100),
     results: String(results.length),
   });
-  return { query, results: results.map(summaryOf) };
+  return { query, results: results.map((a) => withSocial(deps, actor, summaryOf(a))) };
 }
 
 /** Today's broadcast schedule, for those who may open the broadcast site. */

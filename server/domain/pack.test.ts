@@ -70,6 +70,16 @@ describe('pack validator', () => {
     ],
     ['an empty filter list', (f) => (f['filter.json'].terms = []), 'filter.json', 'terms'],
     ['an empty text', (f) => (f['placards.json'][1].text = '   '), 'placards.json', '[1].text'],
+    ['an unknown site mode', (f) => (f['sites.json'][1].modes = ['free']), 'sites.json', '[1].modes[0]'],
+    ['an empty site mode list', (f) => (f['sites.json'][1].modes = []), 'sites.json', '[1].modes'],
+    ['a site mode listed twice', (f) => (f['sites.json'][1].modes = ['open', 'open']), 'sites.json', '[1].modes'],
+    ['a home site of one mode only', (f) => (f['sites.json'][0].modes = ['open']), 'pack.json', 'homeSites.domestic'],
+    [
+      'no leaving-the-sandbox placard',
+      (f) => (f['placards.json'] = f['placards.json'].filter((p: { id: string }) => p.id !== 'leaving-sandbox')),
+      'placards.json',
+      '',
+    ],
   ];
   for (const [name, mutate, file, field] of cases) {
     it(`rejects ${name}, naming ${file} ${field}`, () => {
@@ -79,6 +89,27 @@ describe('pack validator', () => {
       expect(err.message).toContain(file);
     });
   }
+});
+
+describe('the open network in the shipped pack', () => {
+  const pack = validatePack(shipped());
+
+  it('lists the commons site for open mode only, and every other site in every mode', () => {
+    const open = pack.sites.filter((s) => s.modes);
+    expect(open.map((s) => [s.id, s.address, s.app, s.modes, s.placardId])).toEqual([
+      ['commons', 'commons.open', 'social', ['open'], 'open-trending'],
+    ]);
+    expect(open[0]!.title).toBe('Commons (simulated)');
+    expect(open[0]!.intro.join(' ')).toMatch(/simulation of an open social network/);
+  });
+
+  it('has the open side’s placards, each with a source', () => {
+    for (const id of ['open-virality', 'open-no-premoderation', 'open-trending', 'leaving-sandbox']) {
+      const p = pack.placards.find((x) => x.id === id);
+      expect(p, id).toBeDefined();
+      expect(p!.source.length, id).toBeGreaterThan(10);
+    }
+  });
 });
 
 describe('shipped state media', () => {

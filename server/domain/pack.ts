@@ -3,7 +3,7 @@
  * Pure: the store reads the files and hands their parsed JSON here.
  */
 import { z } from 'zod';
-import type { Network, Placard, Role, SiteApp } from '../protocol/api';
+import type { Mode, Network, Placard, Role, SiteApp } from '../protocol/api';
 import { LIMITS, MODES, NETWORKS, PATTERNS, ROLES, SECTION_IDS, SITE_APPS } from '../protocol/vocabulary';
 
 const id = z.string().regex(PATTERNS.packId, 'must be a lower-case id (a-z, 0-9, -)');
@@ -52,6 +52,12 @@ const siteSchema = z.strictObject({
   placardId: id.optional(),
   app: z.enum(SITE_APPS).optional(),
   masthead: mastheadSchema.optional(),
+  /** The modes the site exists in (every mode when absent): e.g. `["open"]` for the open network's own site. */
+  modes: z
+    .array(z.enum(MODES))
+    .min(1)
+    .refine((m) => new Set(m).size === m.length, 'lists a mode twice')
+    .optional(),
 });
 
 const articleSchema = z.strictObject({
@@ -222,6 +228,8 @@ export interface PackSite {
   placardId?: string;
   app?: SiteApp;
   masthead?: z.infer<typeof mastheadSchema>;
+  /** The modes it exists in (every mode when absent); never sent to clients. */
+  modes?: Mode[];
 }
 /** The pack's own metadata. */
 export type PackMeta = z.infer<typeof packSchema>;
@@ -255,6 +263,9 @@ export const PACK_FILES = {
   'chat.json': chatSchema,
   'classroom.json': classroomSchema,
 } as const;
+
+/** The placard of the "you are leaving the sandbox" page (open mode, an outside address): every pack has it. */
+export const LEAVING_PLACARD_ID = 'leaving-sandbox';
 
 /** Names the pack file and the field at fault. */
 export class PackError extends Error {
@@ -328,11 +339,15 @@ export function validatePack(files: Record<string, unknown>): Pack {
   requirePlacard('media.json', 'searchPlacardId', media.searchPlacardId);
   requirePlacard('chat.json', 'placardId', chat.placardId);
   requirePlacard('chat.json', 'monitorPlacardId', chat.monitorPlacardId);
+  if (!placardIds.has(LEAVING_PLACARD_ID))
+    throw new PackError('placards.json', '', `no placard "${LEAVING_PLACARD_ID}" (the leaving-the-sandbox page)`);
 
   for (const network of ['domestic', 'foreign'] as const) {
     const home = sites.find((s) => s.id === meta.homeSites[network]);
     if (!home || home.network !== network)
       throw new PackError('pack.json', `homeSites.${network}`, `no ${network} site "${meta.homeSites[network]}"`);
+    if (home.modes)
+      throw new PackError('pack.json', `homeSites.${network}`, `the home site "${home.id}" must exist in every mode`);
   }
   const mediaSites = new Set(sites.filter((s) => s.app === 'media').map((s) => s.id));
   articles.forEach((a, i) => {

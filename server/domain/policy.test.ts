@@ -86,6 +86,7 @@ describe('mode rules', () => {
       postsPreModerated: true,
       keywordFilter: true,
       substitutions: true,
+      oneNetwork: false,
       outsideLinksAllowed: false,
       socialActions: false,
     },
@@ -94,6 +95,7 @@ describe('mode rules', () => {
       postsPreModerated: false,
       keywordFilter: false,
       substitutions: false,
+      oneNetwork: true,
       outsideLinksAllowed: true,
       socialActions: true,
     },
@@ -153,7 +155,7 @@ describe('site access', () => {
     expect(canOpenSite({ role: 'elite', mode: 'closed' }, hotel)).toBe(false);
     expect(canOpenSite({ role: 'foreigner', mode: 'closed' }, { ...science, roles: ['foreigner'] })).toBe(false);
   });
-  it('opens every site to everyone with a network in open mode (no role lists, outside links allowed)', () => {
+  it('opens every site to everyone with a network in open mode (no role lists, one network)', () => {
     for (const role of ROLES) {
       const expected = networkOf({ role, mode: 'open' }) !== null;
       expect(canOpenSite({ role, mode: 'open' }, science), role).toBe(expected);

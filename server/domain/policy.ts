@@ -23,7 +23,15 @@ export interface ModeRuleSet {
   keywordFilter: boolean;
   /** The pack's substitutions rewrite chat messages. */
   substitutions: boolean;
-  /** Sites of the other network (the outside world) may be opened. */
+  /**
+   * The foreigners' network and the domestic one are one network: everyone who may browse sees the
+   * sites of both, and foreigners and locals may chat with each other.
+   */
+  oneNetwork: boolean;
+  /**
+   * Addresses outside the sandbox lead to the "you are leaving the sandbox" page (never fetched),
+   * and links inside posts are shown as links out; where off, an outside address hits the wall.
+   */
   outsideLinksAllowed: boolean;
   /** Likes, shares and follows (the open network's social features). */
   socialActions: boolean;
@@ -37,6 +45,7 @@ export const MODE_RULES: Readonly<Record<Mode, Readonly<ModeRuleSet>>> = {
     postsPreModerated: true,
     keywordFilter: true,
     substitutions: true,
+    oneNetwork: false,
     outsideLinksAllowed: false,
     socialActions: false,
   },
@@ -45,6 +54,7 @@ export const MODE_RULES: Readonly<Record<Mode, Readonly<ModeRuleSet>>> = {
     postsPreModerated: false,
     keywordFilter: false,
     substitutions: false,
+    oneNetwork: true,
     outsideLinksAllowed: true,
     socialActions: true,
   },
@@ -104,10 +114,12 @@ export function capabilitiesOf(role: Role, mode: Mode): Capability[] {
   return CAPABILITY_IDS.filter((id) => held.has(id));
 }
 
-/** A site as far as policy cares: its network and the roles the pack lets in. */
+/** A site as far as policy cares: its network, the roles the pack lets in, the modes it exists in. */
 export interface SiteAccess {
   network: Network;
   roles: readonly Role[];
+  /** The modes in which the site exists at all (every mode when absent), e.g. the open network's own site. */
+  modes?: readonly Mode[] | undefined;
 }
 
 /** Resources a check can be about. */
@@ -155,16 +167,23 @@ export function sectionOpen(
 }
 
 /**
- * Whether an actor may open a site: a network it may use (its own network's sites, or any where
- * outside links are allowed), and a role the site admits (any, where role lists do not apply).
+ * Whether an actor may open a site: one that exists in the actor's mode, on a network it may use
+ * (its own network's sites, or any where the networks are one), and a role the site admits (any,
+ * where role lists do not apply).
  */
 export function canOpenSite(actor: Who, site: SiteAccess): boolean {
   if (actor.pending) return false;
+  if (!existsIn(actor, site)) return false;
   const caps = TABLE[actor.mode][actor.role];
-  const network = rule(actor, 'outsideLinksAllowed')
+  const network = rule(actor, 'oneNetwork')
     ? caps.includes('network.domestic') || caps.includes('network.foreign')
     : caps.includes(site.network === 'domestic' ? 'network.domestic' : 'network.foreign');
   return network && listed(actor, site.roles);
+}
+
+/** Whether a site exists in the actor's mode (a site the pack lists for some modes only is absent in the others). */
+export function existsIn(actor: Pick<Actor, 'mode'>, site: Pick<SiteAccess, 'modes'>): boolean {
+  return !site.modes || site.modes.includes(actor.mode);
 }
 
 /** Someone another actor may meet: a chat peer or a user a censor acts on. */
@@ -177,7 +196,10 @@ export interface OtherUser {
   seat?: { assigned: boolean } | undefined;
 }
 
-/** Whether an actor may chat with another user: both with chat, someone else, not revoked, on the same network. */
+/**
+ * Whether an actor may chat with another user: both with chat, someone else, not revoked, on the
+ * same network (any, where the networks are one).
+ */
 export function mayChatWith(actor: Pick<Actor, 'username' | 'role' | 'mode' | 'pending'>, other: OtherUser): boolean {
   const them = { role: other.role, mode: actor.mode, pending: other.seat ? !other.seat.assigned : false };
   return (
@@ -185,7 +207,7 @@ export function mayChatWith(actor: Pick<Actor, 'username' | 'role' | 'mode' | 'p
     other.username !== actor.username &&
     !other.revoked &&
     can(them, 'chat.use') &&
-    networkOf(them) === networkOf(actor)
+    (rule(actor, 'oneNetwork') || networkOf(them) === networkOf(actor))
   );
 }
 

@@ -9,6 +9,7 @@ import type {
   PostStatus,
   Role,
   SectionId,
+  SocialCounts,
   TrailEvent,
 } from '../protocol/api';
 import type { TrailQuery } from './trail';
@@ -134,7 +135,8 @@ export interface SessionStorage {
   purge(sessionId: string): Promise<void>;
   /**
    * Puts a session's content back to the pack: its articles and posts replaced by `content`, room
-   * states and chat logs cleared; with `dropSeats`, its users and logins removed too.
+   * states, the open network's records and chat logs cleared; with `dropSeats`, its users and
+   * logins removed too.
    */
   resetContent(
     sessionId: string,
@@ -243,4 +245,108 @@ export interface RoomStatesRepo {
   setClosed(sessionId: string, roomId: string, closed: boolean): Promise<void>;
   /** The closed rooms of a session. */
   closed(sessionId: string): string[];
+}
+
+/** A post on the open network's social site; a share has `parentId`. */
+export interface SocialPostRecord {
+  id: string;
+  sessionId: string;
+  authorId: string;
+  /** The author's display name when posted (the current one is shown where the user still exists). */
+  authorName: string;
+  text: string;
+  createdAt: string;
+  /** The post this one shares, or null for an original. */
+  parentId: string | null;
+  /** The original at the root of the share tree (its own id for an original). */
+  rootId: string;
+  /** An article or thread the post quotes. */
+  quote?: { kind: 'article' | 'thread'; id: string };
+}
+
+/** What a like or a comment is about. */
+export interface SocialTargetRef {
+  kind: 'post' | 'article' | 'thread';
+  id: string;
+}
+
+/** One user's like of one target (at most one per user and target). */
+export interface SocialLikeRecord {
+  sessionId: string;
+  userId: string;
+  target: SocialTargetRef;
+  createdAt: string;
+}
+
+/** One user following another. */
+export interface SocialFollowRecord {
+  sessionId: string;
+  followerId: string;
+  followedId: string;
+  createdAt: string;
+}
+
+/** A comment under a post, an article or a thread. */
+export interface SocialCommentRecord {
+  id: string;
+  sessionId: string;
+  target: SocialTargetRef;
+  authorId: string;
+  authorName: string;
+  text: string;
+  createdAt: string;
+}
+
+/** A user's profile settings on the social site. */
+export interface SocialProfileRecord {
+  sessionId: string;
+  userId: string;
+  showRole: boolean;
+}
+
+/** The open network's records, per session. Counts are kept indexed so a feed page costs its page only. */
+export interface SocialRepo {
+  /** Every social post of a session, oldest first. */
+  posts(sessionId: string): readonly SocialPostRecord[];
+  /** One social post of a session, or undefined. */
+  post(id: string, sessionId: string): SocialPostRecord | undefined;
+  /** Stores a new post; resolves once on disk. */
+  insertPost(post: SocialPostRecord): Promise<SocialPostRecord>;
+  /** How many shares name a post as their parent. */
+  shareCount(sessionId: string, postId: string): number;
+  /** How many posts quote an article or thread. */
+  quoteCount(sessionId: string, target: SocialTargetRef): number;
+  /** Every like of a session, oldest first. */
+  likes(sessionId: string): readonly SocialLikeRecord[];
+  /** How many likes a target has. */
+  likeCount(sessionId: string, target: SocialTargetRef): number;
+  /** Whether a user likes a target. */
+  liked(sessionId: string, target: SocialTargetRef, userId: string): boolean;
+  /** Stores a like; resolves true once on disk, or false (writing nothing) when it was already there. */
+  addLike(like: SocialLikeRecord): Promise<boolean>;
+  /** Removes a like; resolves true once on disk, or false (writing nothing) when there was none. */
+  removeLike(sessionId: string, target: SocialTargetRef, userId: string): Promise<boolean>;
+  /** The ids a user follows. */
+  following(sessionId: string, userId: string): string[];
+  /** How many follow a user. */
+  followerCount(sessionId: string, userId: string): number;
+  /** Stores a follow; resolves true once on disk, or false (writing nothing) when it was already there. */
+  addFollow(follow: SocialFollowRecord): Promise<boolean>;
+  /** Removes a follow; resolves true once on disk, or false (writing nothing) when there was none. */
+  removeFollow(sessionId: string, followerId: string, followedId: string): Promise<boolean>;
+  /** The comments under a target, oldest first. */
+  comments(sessionId: string, target: SocialTargetRef): SocialCommentRecord[];
+  /** How many comments a target has. */
+  commentCount(sessionId: string, target: SocialTargetRef): number;
+  /**
+   * A target's counts for one reader: likes, whether they like it, shares (of a post: the shares
+   * naming it as parent; of an article or thread: the posts quoting it) and comments.
+   */
+  counts(sessionId: string, target: SocialTargetRef, userId: string): SocialCounts;
+  /** Stores a comment; resolves once on disk. */
+  insertComment(comment: SocialCommentRecord): Promise<SocialCommentRecord>;
+  /** A user's profile settings, or undefined (defaults apply). */
+  profile(sessionId: string, userId: string): SocialProfileRecord | undefined;
+  /** Stores a user's profile settings; resolves once on disk. */
+  setProfile(profile: SocialProfileRecord): Promise<SocialProfileRecord>;
 }

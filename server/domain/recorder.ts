@@ -5,21 +5,38 @@
 import { randomUUID } from 'node:crypto';
 import type { TrailEvent, TrailKind } from '../protocol/api';
 import type { Bus } from './bus';
-import type { TrailRepo } from './ports';
-import { makeEvent, type TrailSubject } from './trail';
+import type { SessionsRepo, TrailRepo } from './ports';
+import { makeEvent, type TrailContext, type TrailSubject } from './trail';
+
+/** The mode and running round of a session at record time (undefined for an unknown session). */
+export type TrailContextOf = (sessionId: string) => TrailContext | undefined;
+
+/** Reads a session's mode and running round from the sessions repository. */
+export function sessionContext(sessions: Pick<SessionsRepo, 'get'>): TrailContextOf {
+  return (sessionId) => {
+    const s = sessions.get(sessionId);
+    if (!s) return undefined;
+    const round = s.class?.round;
+    return round ? { mode: s.mode, round: round.number } : { mode: s.mode };
+  };
+}
 
 /** Appends to the trail and announces each event. */
 export class TrailRecorder {
-  /** `now` is injectable for tests. */
+  /**
+   * `now` is injectable for tests; `contextOf` tags each event with its session's mode and
+   * running round at record time (untagged without it).
+   */
   constructor(
     private readonly repo: TrailRepo,
     private readonly bus: Bus,
     private readonly now: () => Date = () => new Date(),
+    private readonly contextOf?: TrailContextOf,
   ) {}
 
   /** Records one event; resolves with it once it is on disk. */
   async record(subject: TrailSubject, kind: TrailKind, detail: Record<string, string> = {}): Promise<TrailEvent> {
-    const event = makeEvent(subject, kind, detail, randomUUID(), this.now());
+    const event = makeEvent(subject, kind, detail, randomUUID(), this.now(), this.contextOf?.(subject.sessionId));
     await this.repo.append(event);
     this.bus.emit('trail:appended', event);
     return event;

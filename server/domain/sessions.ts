@@ -31,9 +31,10 @@ export async function setSessionMode(
   const session = deps.sessions.get(sessionId);
   if (!session) throw new DomainError('not_found', 'not_found', 'No such session.');
   if (session.mode === mode) return;
+  const from = session.mode; // the stored record changes under us
   await deps.sessions.setMode(session.id, mode);
   await deps.recorder.record({ ...subjectOf(actor), sessionId: session.id }, 'session_mode_changed', {
-    from: session.mode,
+    from,
     to: mode,
   });
   deps.bus.emit('session:mode', { sessionId: session.id, mode });

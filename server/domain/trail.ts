@@ -2,7 +2,7 @@
  * The surveillance trail: how events are made and how the console filters them.
  * Appending is the store's job; this module decides what an event says.
  */
-import type { Role, TrailEvent, TrailKind } from '../protocol/api';
+import type { Mode, Role, TrailEvent, TrailKind } from '../protocol/api';
 
 /** Every trail kind, in vocabulary order. */
 export { TRAIL_KINDS } from '../protocol/vocabulary';
@@ -14,13 +14,24 @@ export interface TrailSubject {
   sessionId: string;
 }
 
-/** Builds a trail event; `id` and `at` come from the caller so tests stay deterministic. */
+/** Where in the session an event happens: the session's mode and the round running, if any. */
+export interface TrailContext {
+  mode: Mode;
+  /** The running round's number; absent outside any round. */
+  round?: number | undefined;
+}
+
+/**
+ * Builds a trail event; `id` and `at` come from the caller so tests stay deterministic. `context`
+ * tags it with the session's mode and round (an event outside any round carries no round).
+ */
 export function makeEvent(
   subject: TrailSubject,
   kind: TrailKind,
   detail: Record<string, string>,
   id: string,
   at: Date,
+  context?: TrailContext,
 ): TrailEvent {
   return {
     id,
@@ -30,6 +41,8 @@ export function makeEvent(
     username: subject.username,
     role: subject.role,
     detail,
+    ...(context ? { mode: context.mode } : {}),
+    ...(context?.round !== undefined ? { round: context.round } : {}),
   };
 }
 

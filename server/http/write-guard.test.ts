@@ -91,6 +91,7 @@ beforeAll(async () => {
     ctl('/end', {}),
     ctl('/events', { eventId: 'inspection' }),
     ctl('/reset', { keepRoster: true }),
+    ctl('/mode', { mode: 'open' }),
     ['DELETE /api/sessions/:id', { as: 'facilitator', path: `/api/sessions/${sid}`, body: {} }],
   ]);
   cases = {
@@ -135,6 +136,37 @@ beforeAll(async () => {
     },
     'POST /api/chat/rooms/:id/close': { as: 'censor', path: '/api/chat/rooms/lab/close', body: { closed: true } },
     'POST /api/users/:username/mute': { as: 'censor', path: '/api/users/scientist/mute', body: { muted: true } },
+    'POST /api/social/posts': { as: 'elite', path: '/api/social/posts', body: { text: 'Forged' } },
+    'POST /api/social/posts/:id/like': { as: 'elite', path: '/api/social/posts/x/like', body: {} },
+    'DELETE /api/social/posts/:id/like': { as: 'elite', path: '/api/social/posts/x/like', body: {} },
+    'POST /api/social/articles/:id/like': {
+      as: 'elite',
+      path: '/api/social/articles/grain-plan-fulfilled-128-per-cent/like',
+      body: {},
+    },
+    'DELETE /api/social/articles/:id/like': {
+      as: 'elite',
+      path: '/api/social/articles/grain-plan-fulfilled-128-per-cent/like',
+      body: {},
+    },
+    'POST /api/social/threads/:id/like': {
+      as: 'elite',
+      path: '/api/social/threads/kimjang-plan-this-year/like',
+      body: {},
+    },
+    'DELETE /api/social/threads/:id/like': {
+      as: 'elite',
+      path: '/api/social/threads/kimjang-plan-this-year/like',
+      body: {},
+    },
+    'POST /api/social/follows': { as: 'elite', path: '/api/social/follows', body: { playerId: pid } },
+    'DELETE /api/social/follows/:playerId': { as: 'elite', path: `/api/social/follows/${pid}`, body: {} },
+    'PATCH /api/social/profile': { as: 'elite', path: '/api/social/profile', body: { showRole: true } },
+    'POST /api/social/comments': {
+      as: 'elite',
+      path: '/api/social/comments',
+      body: { target: { kind: 'article', id: 'grain-plan-fulfilled-128-per-cent' }, text: 'x' },
+    },
     'POST /api/users/:username/revoke': {
       as: 'censor',
       path: '/api/users/scientist/revoke',

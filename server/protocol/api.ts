@@ -67,7 +67,12 @@ export interface BrowseRequest {
 export type BrowseResponse =
   /** `path` is what followed the host, e.g. '/article/some-id' ('' for the front page). */
   | { reachable: true; address: string; path: string; site: Site }
-  | { reachable: false; address: string; placardId: string };
+  | { reachable: false; address: string; placardId: string }
+  /**
+   * Open mode, an address outside the sandbox: the "you are leaving the sandbox" page names it and
+   * never fetches it (the sandbox never goes outside). Recorded as `link_out`.
+   */
+  | { reachable: false; address: string; leaving: true; placardId: string };
 
 /** A "why is it like this?" note with its public source. */
 export interface Placard {
@@ -94,6 +99,10 @@ export interface TrailEvent {
   role: Role | null;
   /** Kind-specific details, e.g. the address typed or the site opened. */
   detail: Record<string, string>;
+  /** The session's mode when it was recorded (absent on events recorded before modes were tagged). */
+  mode?: Mode;
+  /** The number of the round running when it was recorded; absent outside any round. */
+  round?: number;
 }
 
 /** `GET /api/trail?user=&kind=&limit=&before=`: newest first. */
@@ -117,3 +126,4 @@ export type * from './media';
 export type * from './boards';
 export type * from './chat';
 export type * from './sessions';
+export type * from './social';

@@ -1,7 +1,7 @@
 /**
  * API shapes of the message boards and the moderation queue (type-only).
  */
-import type { Role } from './api';
+import type { Role, SocialCounts } from './api';
 
 /** A message board as a user who may read it sees it. */
 export interface Board {
@@ -52,6 +52,8 @@ export interface ThreadSummary {
   createdAt: string;
   replyCount: number;
   lastActivityAt: string;
+  /** Open mode only: likes, shares and comments on the open network (absent in closed mode). */
+  social?: SocialCounts;
 }
 
 /** `GET /api/boards/:id/threads`: approved threads, plus the caller's own pending or rejected ones. */
@@ -65,6 +67,8 @@ export interface ThreadResponse {
   board: Board;
   thread: Post;
   replies: Post[];
+  /** Open mode only: the thread's likes, shares and comments (absent in closed mode). */
+  social?: SocialCounts;
 }
 
 /** `POST /api/boards/:id/threads`. */

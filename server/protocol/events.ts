@@ -17,6 +17,9 @@ import type {
   SessionRoster,
   SessionState,
   SessionTrailEvent,
+  SocialCommentPush,
+  SocialCountsPush,
+  SocialPost,
 } from './api';
 
 /** What about a user's standing changed. */
@@ -75,6 +78,15 @@ export interface ServerToClientEvents {
   'media:unpublished': (ref: { id: string; site: string }) => void;
   /** A post was approved: sent to users who may read its board. */
   'boards:post': (post: Post) => void;
+  /**
+   * Open network: a new post or share on the social site, to the session's sockets in open mode
+   * (`liked` is false: it is the reader's own, read by request).
+   */
+  'social:post': (post: SocialPost) => void;
+  /** Open network: a post's, article's or thread's counts changed (sessions in open mode only). */
+  'social:counts': (counts: SocialCountsPush) => void;
+  /** Open network: a new comment under an article, thread or post (sessions in open mode only). */
+  'social:comment': (comment: SocialCommentPush) => void;
   /** A censor decided on one of this user's own posts. */
   'boards:decided': (post: Post) => void;
   /** A new post waits in the moderation queue (censors only). */

@@ -5,6 +5,7 @@
 /** Sections of the state-media sites (the list is data in `vocabulary.ts`). */
 export type { SectionId } from './vocabulary';
 import type { SectionId } from './vocabulary';
+import type { SocialCounts } from './social';
 
 /** A section with its display label. */
 export interface Section {
@@ -32,6 +33,8 @@ export interface ArticleSummary {
   publishedAt: string | null;
   /** When a scheduled article will go out (ISO), or null. */
   publishAt: string | null;
+  /** Open mode only: likes, shares and comments on the open network (absent in closed mode). */
+  social?: SocialCounts;
 }
 
 /** One article with its body: Markdown source and the sanitised HTML rendered from it. */

@@ -22,8 +22,9 @@
  *   cut; their cookie no longer works (`/api/me` answers 401 `removed`).
  *
  * HTTP answers:
- * - Every control route (`roles`, `lock`, `pause`, `rounds`, `rounds/end`, `end`, `events`, `reset`,
- *   `PATCH/DELETE players/:playerId`) answers 200 with the session's `SessionDetail` as it is now.
+ * - Every control route (`roles`, `lock`, `pause`, `rounds`, `mode`, `rounds/end`, `end`, `events`, `reset`,
+ *   `PATCH/DELETE players/:playerId`) answers 200 with the session's `SessionDetail` as it is now
+ *   (`POST /api/sessions/demo/mode` answers `SessionModeResponse`).
  * - `DELETE /api/sessions/:id` answers 204. `POST /api/sessions/:id/end` ends the session (students see
  *   the end screen; the record stays until deleted). `GET /api/sessions/:id/trail?limit=` →
  *   `TrailResponse` (newest first) of that session.
@@ -187,6 +188,21 @@ export interface StartRoundRequest {
   mode: Mode;
   /** Scripted events to fire by themselves, each so many seconds after the round starts. */
   events?: { eventId: string; afterSeconds: number }[];
+}
+
+/**
+ * `POST /api/sessions/:id/mode`: switches the running round to this mode (it keeps its number; the
+ * session and every connected student follow live). Answers the `SessionDetail`; 409 `no_round`
+ * when no round runs. With `:id` `demo` (the facilitator's own demo session): `SessionModeResponse`.
+ */
+export interface SetModeRequest {
+  mode: Mode;
+}
+
+/** `POST /api/sessions/demo/mode`: the demo session's mode now. */
+export interface SessionModeResponse {
+  id: string;
+  mode: Mode;
 }
 
 /** `POST /api/sessions/:id/events`. */

@@ -48,7 +48,7 @@ export const NETWORKS = ['domestic', 'foreign'] as const;
 export type Network = (typeof NETWORKS)[number];
 
 /** How the client renders a site's pages. */
-export const SITE_APPS = ['page', 'media', 'broadcast', 'search', 'boards', 'chat'] as const;
+export const SITE_APPS = ['page', 'media', 'broadcast', 'search', 'boards', 'chat', 'social'] as const;
 export type SiteApp = (typeof SITE_APPS)[number];
 
 /** Sections of the state-media sites (labels come from the pack). */
@@ -101,6 +101,24 @@ export const TRAIL_KINDS = [
   'session_reset',
   /** Class sessions: the facilitator fired a scripted event from the pack. */
   'event_fired',
+  /** Open network: a post on the social site (detail: post; with parent and root for a share). */
+  'social_posted',
+  'social_shared',
+  /** Open network: likes (detail: target kind and id). */
+  'social_liked',
+  'social_unliked',
+  /** Open network: follows (detail: the followed player). */
+  'social_followed',
+  'social_unfollowed',
+  /** Open network: a comment under an article, thread or post. */
+  'social_commented',
+  /** Open network: an outside address opened the "leaving the sandbox" page (never fetched). */
+  'link_out',
+  /**
+   * Open mode: what the closed network's filter would have blocked or rewritten, let through here
+   * (detail: where — post, chat, search, comment, social — and the term), for the debrief.
+   */
+  'would_block',
 ] as const;
 export type TrailKind = (typeof TRAIL_KINDS)[number];
 
@@ -144,4 +162,8 @@ export const LIMITS = {
   seatNameMax: 24,
   sessionName: 80,
   sessionCapacity: 500,
+  /** A post on the social site (a share's comment too). */
+  socialText: 1000,
+  /** A comment under an article, thread or post. */
+  commentText: 1000,
 } as const;

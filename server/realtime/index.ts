@@ -22,6 +22,8 @@ import { channels } from './channels';
 import { writeRefusal, type ClassDeps } from '../domain/classes';
 import type { OnlineUsers } from '../domain/online';
 import { classPushes } from './classes';
+import type { SocialDeps } from '../domain/social';
+import { socialPushes } from './social';
 
 /** Per-socket data: who is connected, and the login its token belongs to. */
 export interface SocketData {
@@ -39,6 +41,8 @@ export interface RealtimeDeps {
   store: Store;
   pack: Pack;
   chat: ChatDeps;
+  /** The open network (its announcements become `social:*` pushes). */
+  social: SocialDeps;
   presence: Presence;
   classes: ClassDeps;
   online: OnlineUsers;
@@ -201,6 +205,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
   boardPushes(io, deps.bus, deps.pack, deps.store.posts, deps.store.users, deps.log);
   chatPushes(io, deps.chat, deps.log);
   classPushes(io, deps.classes, deps.log);
+  socialPushes(io, deps.social, deps.log);
   deps.bus.on('user:standing', ({ userId, change }) => {
     void eachSocket(io, channels.user(userId), (s) => refresh(s, change), deps.log, 'standing refresh');
   });

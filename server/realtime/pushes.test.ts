@@ -39,6 +39,11 @@ const COVERED: Record<PushName, true> = {
   'session:event': true,
   'session:roster': true,
   'session:trail': true,
+  // Open-network pushes: covered in `realtime/social.test.ts` (open-mode sockets of the same
+  // session only, none in a closed round or the lobby, none to another session).
+  'social:post': true,
+  'social:counts': true,
+  'social:comment': true,
 };
 
 beforeAll(async () => {
@@ -93,7 +98,7 @@ async function publish(section: string, title: string): Promise<string> {
 
 describe('pushes reach only those who may read them', () => {
   it('covers every push kind the server declares', () => {
-    expect(Object.keys(COVERED).length).toBe(18);
+    expect(Object.keys(COVERED).length).toBe(21);
   });
 
   it('trail:event goes to trail readers only', async () => {

@@ -344,3 +344,34 @@ describe('one document per session', () => {
     expect((await open(dir)).users.findById(u.id)).toBeUndefined();
   });
 });
+
+describe('the open network log', () => {
+  const like = (sessionId: string, userId: string) => ({
+    sessionId,
+    userId,
+    target: { kind: 'post' as const, id: 'p1' },
+    createdAt: '2026-12-02T10:00:00.000Z',
+  });
+
+  it('keeps likes and follows across a reopen, counts a like once, and a session delete removes its lines', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    expect(await store.social.addLike(like('demo', 'u1'))).toBe(true);
+    expect(await store.social.addLike(like('demo', 'u1'))).toBe(false); // already there: nothing written
+    await store.social.addLike(like('c-other', 'u2'));
+    await store.social.addFollow({ sessionId: 'demo', followerId: 'u1', followedId: 'u3', createdAt: 'x' });
+    expect(await store.social.removeLike('demo', { kind: 'post', id: 'p1' }, 'u9')).toBe(false);
+    const lines = (await readFile(join(dir, 'social.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(3);
+
+    const again = await open(dir); // what a restart after a crash finds
+    expect(again.social.likeCount('demo', { kind: 'post', id: 'p1' })).toBe(1);
+    expect(again.social.following('demo', 'u1')).toEqual(['u3']);
+    expect(again.social.likeCount('c-other', { kind: 'post', id: 'p1' })).toBe(1);
+
+    await store.sessionStorage.purge('c-other');
+    expect(store.social.likeCount('c-other', { kind: 'post', id: 'p1' })).toBe(0);
+    expect(await readFile(join(dir, 'social.jsonl'), 'utf8')).not.toContain('c-other');
+    expect(store.social.likeCount('demo', { kind: 'post', id: 'p1' })).toBe(1);
+  });
+});

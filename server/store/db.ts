@@ -1,8 +1,8 @@
 /**
  * Opening the store: the JSON documents (the session list in db.json, each session's users, logins,
  * posts, articles and room states in sessions/<id>.json; see document.ts) with one repository per
- * resource over them, the trail and the chat logs beside it in their own
- * append-only files. Seeded from the scenario pack on first start (seed.ts), migrated here when an
+ * resource over them, the trail, the chat logs and the open network's log (social.jsonl) beside
+ * them in their own append-only files. Seeded from the scenario pack on first start (seed.ts), migrated here when an
  * earlier version's document lacks a collection. A second store implementation (SQLite, PostgreSQL)
  * would provide another `openStore` returning the same `Store` shape.
  */
@@ -17,6 +17,7 @@ import type {
   RoomStatesRepo,
   SessionsRepo,
   SessionStorage,
+  SocialRepo,
   UsersRepo,
 } from '../domain/ports';
 import { LowArticles } from './articles';
@@ -28,6 +29,7 @@ import { LowRoomStates } from './room-states';
 import { seedArticles, seedDocument, seedPosts } from './seed';
 import { LowSessions } from './sessions';
 import { StoreSessionStorage } from './session-storage';
+import { LogSocial } from './social';
 import { TrailLog } from './trail-log';
 import { LowUsers } from './users';
 
@@ -43,6 +45,8 @@ export interface Store {
   chat: ChatRepo;
   roomStates: RoomStatesRepo;
   logins: LoginsRepo;
+  /** The open network's posts, likes, follows, comments and profile settings. */
+  social: SocialRepo;
   trail: TrailLog;
   /** Deleting or resetting a whole session across the document, chat logs and trail. */
   sessionStorage: SessionStorage;
@@ -69,6 +73,7 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   const trail = await TrailLog.open(join(dataDir, 'trail.jsonl'));
   const chat = new FileChat(join(dataDir, 'chat'));
   const logins = new LowLogins(db);
+  const social = await LogSocial.open(join(dataDir, 'social.jsonl'));
   return {
     users: new LowUsers(db),
     sessions: new LowSessions(db),
@@ -77,10 +82,12 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
     chat,
     roomStates: new LowRoomStates(db),
     logins,
+    social,
     trail,
-    sessionStorage: new StoreSessionStorage(db, logins, chat, trail),
+    sessionStorage: new StoreSessionStorage(db, logins, chat, trail, social),
     close: async () => {
       await chat.close();
+      await social.close();
       await trail.close();
     },
   };
@@ -91,5 +98,6 @@ export async function wipeStore(dataDir: string): Promise<void> {
   await rm(join(dataDir, 'db.json'), { force: true });
   await rm(join(dataDir, 'sessions'), { recursive: true, force: true });
   await rm(join(dataDir, 'trail.jsonl'), { force: true });
+  await rm(join(dataDir, 'social.jsonl'), { force: true });
   await rm(join(dataDir, 'chat'), { recursive: true, force: true });
 }

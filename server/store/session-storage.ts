@@ -1,10 +1,11 @@
 /**
- * Whole-session operations across the documents, the chat logs and the trail: deleting everything
+ * Whole-session operations across the documents, the chat and social logs and the trail: deleting everything
  * of a class session, and putting its content back to the pack.
  */
 import type { ArticleRecord, LoginsRepo, PostRecord, SessionStorage } from '../domain/ports';
 import type { FileChat } from './chat';
 import type { Db } from './document';
+import type { LogSocial } from './social';
 import type { TrailLog } from './trail-log';
 
 /** The session storage over the opened store's parts. */
@@ -14,6 +15,7 @@ export class StoreSessionStorage implements SessionStorage {
     private readonly logins: LoginsRepo,
     private readonly chat: FileChat,
     private readonly trail: TrailLog,
+    private readonly social: LogSocial,
   ) {}
 
   async purge(sessionId: string): Promise<void> {
@@ -23,6 +25,7 @@ export class StoreSessionStorage implements SessionStorage {
     await this.db.writeMain();
     await this.db.dropSession(sessionId);
     await this.chat.dropSession(sessionId);
+    await this.social.dropSession(sessionId);
     await this.trail.dropSession(sessionId);
   }
 
@@ -41,5 +44,6 @@ export class StoreSessionStorage implements SessionStorage {
     }
     await this.db.writeSession(sessionId);
     await this.chat.dropSession(sessionId);
+    await this.social.dropSession(sessionId); // the open network's records go too
   }
 }

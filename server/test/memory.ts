@@ -27,11 +27,20 @@ import type {
   RoomStatesRepo,
   SessionRecord,
   SessionsRepo,
+  SocialCommentRecord,
+  SocialFollowRecord,
+  SocialLikeRecord,
+  SocialPostRecord,
+  SocialProfileRecord,
+  SocialRepo,
+  SocialTargetRef,
   TrailRepo,
   UserRecord,
   UsersRepo,
 } from '../domain/ports';
 import { TrailRecorder } from '../domain/recorder';
+import { SocialEvents, type SocialDeps } from '../domain/social';
+import { TrendingBook } from '../domain/trending';
 import { Throttle } from '../domain/throttle';
 import { queryTrail, type TrailQuery } from '../domain/trail';
 import type { ChatMessage, Mode, Role, TrailEvent, TrailKind } from '../protocol/api';
@@ -214,6 +223,103 @@ export class MemoryRoomStates implements RoomStatesRepo {
   }
 }
 
+const sameTarget = (a: SocialTargetRef, b: SocialTargetRef) => a.kind === b.kind && a.id === b.id;
+
+/** The open network's records in arrays (plain scans: the store keeps indexes, tests need none). */
+export class MemorySocial implements SocialRepo {
+  readonly postItems: SocialPostRecord[] = [];
+  readonly likeItems: SocialLikeRecord[] = [];
+  readonly followItems: SocialFollowRecord[] = [];
+  readonly commentItems: SocialCommentRecord[] = [];
+  readonly profileItems: SocialProfileRecord[] = [];
+  posts(sessionId: string) {
+    return this.postItems.filter((p) => p.sessionId === sessionId);
+  }
+  post(id: string, sessionId: string) {
+    return this.postItems.find((p) => p.id === id && p.sessionId === sessionId);
+  }
+  async insertPost(post: SocialPostRecord) {
+    this.postItems.push(post);
+    return post;
+  }
+  shareCount(sessionId: string, postId: string) {
+    return this.postItems.filter((p) => p.sessionId === sessionId && p.parentId === postId).length;
+  }
+  quoteCount(sessionId: string, target: SocialTargetRef) {
+    return this.postItems.filter((p) => p.sessionId === sessionId && p.quote && sameTarget(p.quote, target)).length;
+  }
+  likes(sessionId: string) {
+    return this.likeItems.filter((l) => l.sessionId === sessionId);
+  }
+  likeCount(sessionId: string, target: SocialTargetRef) {
+    return this.likeItems.filter((l) => l.sessionId === sessionId && sameTarget(l.target, target)).length;
+  }
+  liked(sessionId: string, target: SocialTargetRef, userId: string) {
+    return this.likeItems.some((l) => l.sessionId === sessionId && l.userId === userId && sameTarget(l.target, target));
+  }
+  async addLike(like: SocialLikeRecord) {
+    if (this.liked(like.sessionId, like.target, like.userId)) return false;
+    this.likeItems.push(like);
+    return true;
+  }
+  async removeLike(sessionId: string, target: SocialTargetRef, userId: string) {
+    const at = this.likeItems.findIndex(
+      (l) => l.sessionId === sessionId && l.userId === userId && sameTarget(l.target, target),
+    );
+    if (at < 0) return false;
+    this.likeItems.splice(at, 1);
+    return true;
+  }
+  following(sessionId: string, userId: string) {
+    return this.followItems
+      .filter((f) => f.sessionId === sessionId && f.followerId === userId)
+      .map((f) => f.followedId);
+  }
+  followerCount(sessionId: string, userId: string) {
+    return this.followItems.filter((f) => f.sessionId === sessionId && f.followedId === userId).length;
+  }
+  async addFollow(follow: SocialFollowRecord) {
+    if (this.following(follow.sessionId, follow.followerId).includes(follow.followedId)) return false;
+    this.followItems.push(follow);
+    return true;
+  }
+  async removeFollow(sessionId: string, followerId: string, followedId: string) {
+    const at = this.followItems.findIndex(
+      (f) => f.sessionId === sessionId && f.followerId === followerId && f.followedId === followedId,
+    );
+    if (at < 0) return false;
+    this.followItems.splice(at, 1);
+    return true;
+  }
+  comments(sessionId: string, target: SocialTargetRef) {
+    return this.commentItems.filter((c) => c.sessionId === sessionId && sameTarget(c.target, target));
+  }
+  commentCount(sessionId: string, target: SocialTargetRef) {
+    return this.comments(sessionId, target).length;
+  }
+  counts(sessionId: string, target: SocialTargetRef, userId: string) {
+    return {
+      likes: this.likeCount(sessionId, target),
+      liked: this.liked(sessionId, target, userId),
+      shares: target.kind === 'post' ? this.shareCount(sessionId, target.id) : this.quoteCount(sessionId, target),
+      comments: this.commentCount(sessionId, target),
+    };
+  }
+  async insertComment(comment: SocialCommentRecord) {
+    this.commentItems.push(comment);
+    return comment;
+  }
+  profile(sessionId: string, userId: string) {
+    return this.profileItems.find((p) => p.sessionId === sessionId && p.userId === userId);
+  }
+  async setProfile(profile: SocialProfileRecord) {
+    const existing = this.profile(profile.sessionId, profile.userId);
+    if (existing) return Object.assign(existing, profile);
+    this.profileItems.push({ ...profile });
+    return profile;
+  }
+}
+
 /** Every repository, in memory: the same shape as the real `Store`, without files. */
 export interface MemoryStore {
   users: MemoryUsers;
@@ -223,6 +329,7 @@ export interface MemoryStore {
   chat: MemoryChat;
   roomStates: MemoryRoomStates;
   logins: MemoryLogins;
+  social: MemorySocial;
   trail: MemoryTrail;
 }
 
@@ -243,6 +350,7 @@ export function memoryStore(
     chat: new MemoryChat(),
     roomStates: new MemoryRoomStates(),
     logins: new MemoryLogins(),
+    social: new MemorySocial(),
     trail: new MemoryTrail(),
   };
 }
@@ -275,7 +383,7 @@ export interface WorldOptions {
   /** The clock every domain function reads. */
   now?: () => Date;
   /** Throttle points per window; generous by default so tables are not throttled. */
-  limits?: Partial<Record<'posts' | 'chat' | 'joins' | 'searches' | 'browse', number>>;
+  limits?: Partial<Record<'posts' | 'chat' | 'joins' | 'searches' | 'browse' | 'social', number>>;
   /** Login lifetime (default one hour). */
   ttlSeconds?: number;
 }
@@ -292,6 +400,8 @@ export interface World {
   media: MediaDeps;
   boards: BoardDeps;
   chat: ChatDeps;
+  /** The open network (its posts and likes in `store.social`). */
+  social: SocialDeps;
   /** The seeded persona of a role (the first one), or the persona with that user name. */
   user(roleOrName: Role | string): UserRecord;
   /** The actor of a persona (by role or user name) in a mode (default: the session's current mode). */
@@ -347,6 +457,22 @@ export async function testWorld(opts: WorldOptions = {}): Promise<World> {
     now,
   };
   const browse: BrowseDeps = { pack, recorder, throttle: new Throttle(limit('browse'), 60) };
+  const social: SocialDeps = {
+    pack,
+    social: store.social,
+    users: store.users,
+    articles: store.articles,
+    posts: store.posts,
+    recorder,
+    filter,
+    throttle: new Throttle(limit('posts'), 60),
+    actionThrottle: new Throttle(limit('social'), 60),
+    trending: new TrendingBook(),
+    events: new SocialEvents(),
+    now,
+  };
+  media.social = store.social;
+  boards.social = store.social;
   const auth = {
     users: store.users,
     sessions: store.sessions,
@@ -373,6 +499,7 @@ export async function testWorld(opts: WorldOptions = {}): Promise<World> {
     media,
     boards,
     chat,
+    social,
     user,
     actor(roleOrName, mode) {
       const u = user(roleOrName);

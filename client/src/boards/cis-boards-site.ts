@@ -3,12 +3,12 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import type { Board, Post, Site, ThreadSummary } from '../../../server/protocol/api';
+import type { Board, Me, Post, Site, SocialCounts, ThreadSummary } from '../../../server/protocol/api';
 import { ApiFailure } from '../core/api';
 import { boardsApi } from './api';
 import { changesCounts, isOnPage, isOpening, parsePath, summaryOf, upsertPost, upsertThread } from './boards';
 import type { BoardsRoute } from './boards';
-import { liveContext } from '../app/context';
+import { liveContext, meContext } from '../app/context';
 import { LiveSubscription } from '../core/controllers/live-subscription';
 import { PendingFocus } from '../core/controllers/pending-focus';
 import type { LiveConnection } from '../core/live';
@@ -24,6 +24,7 @@ import './cis-board-cards';
 import '../ui/cis-placard';
 import './cis-post-form';
 import './cis-thread-list';
+import '../social/cis-social-bar';
 
 type Phase = 'loading' | 'ready' | 'failed';
 
@@ -46,6 +47,11 @@ export class CisBoardsSite extends SiteAppElement {
   @property({ attribute: false })
   live: LiveConnection | undefined;
 
+  /** The logged-in user: in open mode a thread carries the open network's controls. */
+  @consume({ context: meContext, subscribe: true })
+  @property({ attribute: false })
+  me: Me | undefined;
+
   @state() private phase: Phase = 'loading';
   @state() private failure: ApiFailure | undefined;
   @state() private boards: Board[] = [];
@@ -53,6 +59,8 @@ export class CisBoardsSite extends SiteAppElement {
   @state() private threads: ThreadSummary[] = [];
   @state() private thread: Post | undefined;
   @state() private replies: Post[] = [];
+  /** The thread's open-network counts (sent in open mode only). */
+  @state() private social: SocialCounts | undefined;
   @state() private fresh: ReadonlySet<string> = new Set();
   @state() private announcement = '';
 
@@ -100,6 +108,12 @@ export class CisBoardsSite extends SiteAppElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('site') || changed.has('path')) void this.load(false);
+    // The mode switched: read the page again quietly (the controls and counts follow), keeping any draft.
+    else if (changed.has('me') && changed.get('me') && changed.get('me')?.mode !== this.me?.mode) void this.load(true);
+  }
+
+  private get open(): boolean {
+    return this.me?.mode === 'open';
   }
 
   /** An approved post, pushed to everyone who may read its board. */
@@ -190,6 +204,7 @@ export class CisBoardsSite extends SiteAppElement {
         this.board = response.board;
         this.thread = response.thread;
         this.replies = response.replies;
+        this.social = response.social;
       }
       this.phase = 'ready';
       this.replayBacklog();
@@ -287,7 +302,9 @@ export class CisBoardsSite extends SiteAppElement {
       <p class="lede">${board.description}</p>
       ${
         board.mayPost
-          ? html`<section class="compose"><cis-post-form kind="thread" target=${board.id}></cis-post-form></section>`
+          ? html`<section class="compose">
+              <cis-post-form kind="thread" target=${board.id} ?open=${this.open}></cis-post-form>
+            </section>`
           : html`<p class="note">${msg('You may read this board, but not post on it.')}</p>`
       }
       <section aria-labelledby="threads-title">
@@ -303,6 +320,16 @@ export class CisBoardsSite extends SiteAppElement {
     return html`
       <h3 class="focus-target" tabindex="-1">${thread.title}</h3>
       ${postTemplate(thread, msg(str`Opening post by ${thread.authorName}`))}
+      ${
+        this.open && this.social
+          ? html`<cis-social-bar
+              kind="thread"
+              .targetId=${thread.id}
+              .targetTitle=${thread.title ?? ''}
+              .counts=${this.social}
+            ></cis-social-bar>`
+          : nothing
+      }
       <section class="replies" aria-labelledby="replies-title">
         <h4 id="replies-title">${msg('Replies')}</h4>
         <cis-thread-posts .posts=${this.replies} .fresh=${this.fresh}></cis-thread-posts>
@@ -317,7 +344,9 @@ export class CisBoardsSite extends SiteAppElement {
       return html`<p class="note">${msg('Replies open once a censor has approved this thread.')}</p>`;
     }
     if (thread.status === 'rejected') return html`<p class="note">${msg('This thread was not published.')}</p>`;
-    return html`<section class="compose"><cis-post-form kind="reply" target=${thread.id}></cis-post-form></section>`;
+    return html`<section class="compose">
+      <cis-post-form kind="reply" target=${thread.id} ?open=${this.open}></cis-post-form>
+    </section>`;
   }
 
   private renderFailure(site: Site): TemplateResult {

@@ -12,7 +12,8 @@ import { LIMITS } from '../../../server/protocol/vocabulary';
 
 /**
  * The compose form of the boards: a new thread (Title and Message) on a board, or a reply
- * (Message) in a thread. Every post goes to the censors' queue; after a successful submit the
+ * (Message) in a thread. In closed mode every post goes to the censors' queue (in open mode it
+ * is published at once); after a successful submit the
  * form empties, says so politely and fires `cis-post-submitted`. On failure (the keyword
  * filter, too many posts, bad input) it says why in an alert and keeps the text. The
  * keyword-filter placard sits under it.
@@ -75,6 +76,9 @@ export class CisPostForm extends LitElement {
   /** The board id (for a thread) or thread id (for a reply). */
   @property() target = '';
 
+  /** The round runs in open mode: posts publish at once, with no keyword filter. */
+  @property({ type: Boolean }) open = false;
+
   @state() private draftTitle = '';
   @state() private draftBody = '';
   @state() private busy = false;
@@ -107,7 +111,8 @@ export class CisPostForm extends LitElement {
         : await boardsApi.reply(this.target, { body: this.draftBody });
       this.draftTitle = '';
       this.draftBody = '';
-      this.success = msg('Your post is awaiting approval.');
+      this.success =
+        post.status === 'approved' ? msg('Your post is published.') : msg('Your post is awaiting approval.');
       emit(this, 'cis-post-submitted', { post });
     } catch (error) {
       this.error = describePostFailure(error);
@@ -122,7 +127,11 @@ export class CisPostForm extends LitElement {
       <form @submit=${this.submit} aria-labelledby="form-title" novalidate>
         <h4 id="form-title">${thread ? msg('New thread') : msg('Reply')}</h4>
         <p class="hint">
-          ${msg('You post under your real name. A censor reads every post before anyone else can see it.')}
+          ${
+            this.open
+              ? msg('You post under your real name. On the open network it is published at once.')
+              : msg('You post under your real name. A censor reads every post before anyone else can see it.')
+          }
         </p>
         ${
           thread
@@ -157,7 +166,7 @@ export class CisPostForm extends LitElement {
           <p class="message success" role="status">${this.success}</p>
         </div>
       </form>
-      <cis-placard placard-id="keyword-filter"></cis-placard>
+      ${this.open ? nothing : html`<cis-placard placard-id="keyword-filter"></cis-placard>`}
     `;
   }
 }

@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import type { Network, Site, SitesResponse } from '../../../server/protocol/api';
+import type { Me, Network, Site, SitesResponse } from '../../../server/protocol/api';
+import { meContext } from '../app/context';
 import { ApiFailure } from '../core/api';
 import { browserApi } from './api';
 import { sharedStyles } from '../ui/styles/shared';
@@ -95,6 +97,11 @@ export class CisBrowserFrame extends LitElement {
   /** An address to open first instead of the home site (a deep link); read once, at start. */
   @property({ attribute: false }) startAddress = '';
 
+  /** The logged-in user: when the session's mode switches, the directory is read again (open mode adds sites). */
+  @consume({ context: meContext, subscribe: true })
+  @property({ attribute: false })
+  me: Me | undefined;
+
   @state() private directory: SitesResponse | undefined;
   @state() private view: FrameView | undefined;
   /** Addresses opened in this frame, oldest first; the last one is on screen. */
@@ -111,13 +118,40 @@ export class CisBrowserFrame extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('cis-open-address', this.onOpenAddress);
+    this.addEventListener('cis-frame-back', this.onFrameBack);
     void this.start();
   }
 
   override disconnectedCallback(): void {
     this.removeEventListener('cis-open-address', this.onOpenAddress);
+    this.removeEventListener('cis-frame-back', this.onFrameBack);
     super.disconnectedCallback();
   }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const before = changed.get('me');
+    if (changed.has('me') && before && before.mode !== this.me?.mode) void this.refreshDirectory();
+  }
+
+  /**
+   * The mode switched: read the directory again (nothing is recorded) and, on the home page, show
+   * the new one. The page on screen stays; its site app follows the mode itself.
+   */
+  private async refreshDirectory(): Promise<void> {
+    try {
+      const directory = await browserApi.sites();
+      this.directory = directory;
+      const view = this.view;
+      if (view?.kind === 'site' && view.directory) this.view = { ...view, ...this.directoryFor(view.site) };
+    } catch {
+      // Keep the directory on screen; the next page opened reads it again when it must.
+    }
+  }
+
+  private readonly onFrameBack = (): void => {
+    if (this.visited.length > 1) void this.back();
+    else void this.goHome(true);
+  };
 
   private async start(): Promise<void> {
     try {
@@ -184,7 +218,9 @@ export class CisBrowserFrame extends LitElement {
       if (seq !== this.requestSeq) return false;
       this.view = result.reachable
         ? { kind: 'site', site: result.site, path: result.path, ...this.directoryFor(result.site) }
-        : { kind: 'blocked', address: result.address, placardId: result.placardId };
+        : 'leaving' in result
+          ? { kind: 'leaving', address: result.address, placardId: result.placardId }
+          : { kind: 'blocked', address: result.address, placardId: result.placardId };
       this.typed = result.address;
       if (options.push) this.visited = [...this.visited, result.address];
       emit(this, 'cis-address-shown', { address: result.address });

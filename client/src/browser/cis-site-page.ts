@@ -9,6 +9,7 @@ import { SITE_APPS } from './site-apps';
 import { sharedStyles } from '../ui/styles/shared';
 import { siteHeadStyles } from './site-styles';
 import '../ui/cis-placard';
+import './cis-leaving-page';
 import { emit } from '../core/events';
 
 /** What the browser frame shows in its page area. */
@@ -17,6 +18,8 @@ export type FrameView =
   | { kind: 'site'; site: Site; path: string; directory?: Site[] }
   /** An address that goes nowhere on this network (the attempt was recorded). */
   | { kind: 'blocked'; address: string; placardId: string }
+  /** Open mode, an address outside the sandbox: named, never opened (the link out was recorded). */
+  | { kind: 'leaving'; address: string; placardId: string }
   /** The server could not be asked (not the wall: a real failure). */
   | { kind: 'error'; address: string; message: string };
 
@@ -165,6 +168,12 @@ export class CisSitePage extends LitElement {
           </div>
           <cis-placard .placardId=${view.placardId}></cis-placard>
         `;
+      case 'leaving':
+        return html`<cis-leaving-page
+          class="site-app"
+          .address=${view.address}
+          .placardId=${view.placardId}
+        ></cis-leaving-page>`;
       case 'error':
         return html`
           <div class="wall" role="alert">

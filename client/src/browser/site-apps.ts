@@ -49,4 +49,8 @@ export const SITE_APPS: Record<SiteApp, SiteAppEntry | null> = {
     load: () => import('../chat/cis-chat-site'),
     render: ({ site, path }) => html`<cis-chat-site class="site-app" .site=${site} .path=${path}></cis-chat-site>`,
   },
+  social: {
+    load: () => import('../social/cis-social-site'),
+    render: ({ site, path }) => html`<cis-social-site class="site-app" .site=${site} .path=${path}></cis-social-site>`,
+  },
 };

@@ -3,21 +3,23 @@ import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg } from '@lit/localize';
-import type { Article, Section } from '../../../server/protocol/api';
+import type { Article, Section, SocialCounts } from '../../../server/protocol/api';
 import { sectionLabel } from './media';
 import { formatDateline } from '../ui/format';
 import { addressLink } from '../ui/address-link';
 import { sharedStyles } from '../ui/styles/shared';
 import { mediaStyles } from './styles';
 import '../ui/cis-placard';
+import '../social/cis-social-bar';
 
 /** The placard beside every article: why there are no comments, likes or shares. */
 const NO_COMMENTS_PLACARD = 'no-comments';
 
 /**
  * One state-media article: section, dateline, headline, summary, the body, the
- * simulation label, and the placard explaining why nobody can answer it. There are
- * no comments, likes, shares, view counts or author names: that absence is the point.
+ * simulation label, and the placard explaining why nobody can answer it. In closed mode
+ * there are no comments, likes, shares, view counts or author names: that absence is the
+ * point. In open mode (`social` set) the open network's like, share and comment controls appear.
  */
 @localized()
 @customElement('cis-media-article')
@@ -98,6 +100,9 @@ export class CisMediaArticle extends LitElement {
   /** The address of the site the article is on (for the link to its section). */
   @property() siteAddress = '';
 
+  /** Open mode only: the article's likes, shares and comments; undefined (no controls at all) in closed mode. */
+  @property({ attribute: false }) social: SocialCounts | undefined;
+
   /** Move focus to the headline. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
@@ -121,8 +126,18 @@ export class CisMediaArticle extends LitElement {
         <!-- The one place server HTML is rendered: bodyHtml is sanitised server-side. -->
         <div class="body">${unsafeHTML(article.bodyHtml)}</div>
         <p class="end" aria-hidden="true">★ ★ ★</p>
+        ${
+          this.social
+            ? html`<cis-social-bar
+                kind="article"
+                .targetId=${article.id}
+                .targetTitle=${article.title}
+                .counts=${this.social}
+              ></cis-social-bar>`
+            : nothing
+        }
       </article>
-      <cis-placard .placardId=${NO_COMMENTS_PLACARD}></cis-placard>
+      ${this.social ? nothing : html`<cis-placard .placardId=${NO_COMMENTS_PLACARD}></cis-placard>`}
     `;
   }
 }

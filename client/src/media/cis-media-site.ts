@@ -3,10 +3,10 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import type { Article, ArticleSummary, Section, SectionId, Site } from '../../../server/protocol/api';
+import type { Article, ArticleSummary, Me, Section, SectionId, Site } from '../../../server/protocol/api';
 import { ApiFailure } from '../core/api';
 import { mediaApi } from './api';
-import { liveContext } from '../app/context';
+import { liveContext, meContext } from '../app/context';
 import { LiveSubscription } from '../core/controllers/live-subscription';
 import { PendingFocus } from '../core/controllers/pending-focus';
 import type { LiveConnection } from '../core/live';
@@ -49,6 +49,11 @@ export class CisMediaSite extends SiteAppElement {
   @consume({ context: liveContext, subscribe: true })
   @property({ attribute: false })
   live: LiveConnection | undefined;
+
+  /** The logged-in user: in open mode an article carries the open network's controls. */
+  @consume({ context: meContext, subscribe: true })
+  @property({ attribute: false })
+  me: Me | undefined;
 
   @state() private phase: Phase = 'loading';
   @state() private failure: ApiFailure | undefined;
@@ -98,6 +103,8 @@ export class CisMediaSite extends SiteAppElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('site') && changed.get('site')?.id !== this.site?.id) this.sections = [];
     if (changed.has('site') || changed.has('path')) void this.load(false);
+    // The mode switched: read the page again quietly (the open network's controls and counts follow).
+    else if (changed.has('me') && changed.get('me') && changed.get('me')?.mode !== this.me?.mode) void this.load(true);
   }
 
   private focusPage(): void {
@@ -280,7 +287,12 @@ export class CisMediaSite extends SiteAppElement {
       );
     }
     return html`
-      <cis-media-article .article=${article} .sections=${this.sections} siteAddress=${site.address}></cis-media-article>
+      <cis-media-article
+        .article=${article}
+        .sections=${this.sections}
+        .social=${this.me?.mode === 'open' ? article.social : undefined}
+        siteAddress=${site.address}
+      ></cis-media-article>
       ${
         this.articles.length > 0
           ? html`<section class="related" aria-labelledby="related-title">

@@ -8,6 +8,7 @@ import type {
   PresentView,
   RolesRequest,
   SessionDetail,
+  SessionModeResponse,
   SessionsResponse,
   TrailResponse,
 } from '../../../server/protocol/api';
@@ -43,6 +44,8 @@ export const sessionsApi = {
   /** `POST /api/sessions/:id/rounds`: start the next round. */
   startRound: (id: string, mode: Mode, events: { eventId: string; afterSeconds: number }[] = []) =>
     request<SessionDetail>('POST', at(id, '/rounds'), events.length ? { mode, events } : { mode }),
+  /** `POST /api/sessions/:id/mode`: switch the running round (or the demo session, id `demo`) to closed or open. */
+  setMode: (id: string, mode: Mode) => request<SessionDetail | SessionModeResponse>('POST', at(id, '/mode'), { mode }),
   /** `POST /api/sessions/:id/rounds/end`. */
   endRound: (id: string) => request<SessionDetail>('POST', at(id, '/rounds/end')),
   /** `POST /api/sessions/:id/end`: end the session (students see the end screen). */

@@ -24,8 +24,10 @@ import {
   resetSession,
   sessionDetail,
   MAX_TIMER_SECONDS,
+  setDemoMode,
   setLocked,
   setPaused,
+  setRoundMode,
   startRound,
   type ClassDeps,
 } from '../../domain/classes';
@@ -33,7 +35,13 @@ import { SEAT_ROLES } from '../../domain/class-rules';
 import { DomainError, forbidden } from '../../domain/errors';
 import { can } from '../../domain/policy';
 import { COOKIE_NAME } from '../../auth/tokens';
-import type { CreateSessionResponse, JoinResponse, PresentView, SeatRole } from '../../protocol/api';
+import type {
+  CreateSessionResponse,
+  JoinResponse,
+  PresentView,
+  SeatRole,
+  SessionModeResponse,
+} from '../../protocol/api';
 import { LIMITS, MODES, PATTERNS } from '../../protocol/vocabulary';
 import { parse } from '../../validation';
 import { actorOf, requireActor, type HttpContext } from '../context';
@@ -72,6 +80,7 @@ const roundBody = z.strictObject({
     .max(20)
     .optional(),
 });
+const modeBody = z.strictObject({ mode: z.enum(MODES) });
 const emptyBody = z.strictObject({}).optional();
 const eventBody = z.strictObject({ eventId: z.string().regex(PATTERNS.packId) });
 const resetBody = z.strictObject({ keepRoster: z.boolean() });
@@ -216,6 +225,20 @@ export function classRoutes(ctx: HttpContext, deps: ClassRouteDeps): Router {
   r.post('/api/sessions/:id/rounds', async (req, res) => {
     const body = parse(roundBody, req.body);
     await startRound(c, manager(res), sessionId(req), body.mode, body.events ?? []);
+    detail(req, res);
+  });
+
+  // The running round's mode (a class session), or the demo session's (the facilitator's own, id `demo`).
+  r.post('/api/sessions/:id/mode', async (req, res) => {
+    const actor = manager(res);
+    const { mode } = parse(modeBody, req.body);
+    const id = String(req.params.id);
+    if (!SESSION_ID.test(id)) {
+      const answer: SessionModeResponse = await setDemoMode(c, actor, id, mode);
+      res.json(answer);
+      return;
+    }
+    await setRoundMode(c, actor, id, mode);
     detail(req, res);
   });
 

@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import type { PolicyMatrix, SessionDetail, SessionSummary } from '../../../../server/protocol/api';
+import type { Mode, PolicyMatrix, SessionDetail, SessionSummary } from '../../../../server/protocol/api';
 import { LIMITS } from '../../../../server/protocol/vocabulary';
 import { liveContext } from '../../app/context';
 import { LiveSubscription } from '../../core/controllers/live-subscription';
@@ -112,6 +112,12 @@ export class CisConsolePage extends LitElement {
       .empty {
         color: var(--cis-muted);
       }
+      .demo {
+        margin: 0 0 1rem;
+      }
+      .demo .message {
+        margin: 0.25rem 0 0;
+      }
     `,
   ];
 
@@ -132,6 +138,9 @@ export class CisConsolePage extends LitElement {
   @state() private lateJoin = true;
   @state() private creating = false;
   @state() private createError = '';
+  @state() private demoBusy = false;
+  @state() private demoMessage = '';
+  @state() private demoError = '';
 
   private readonly subscription = new LiveSubscription(this, {
     live: () => this.live,
@@ -194,6 +203,37 @@ export class CisConsolePage extends LitElement {
     } catch {
       this.matrixError = msg('The policy matrix could not be loaded. Reload the page to try again.');
     }
+  }
+
+  /** Switches the facilitator's own demo session (id `demo`), so someone exploring alone can compare the modes. */
+  private async switchDemo(next: Mode): Promise<void> {
+    if (this.demoBusy) return;
+    this.demoBusy = true;
+    this.demoMessage = '';
+    this.demoError = '';
+    try {
+      await sessionsApi.setMode('demo', next);
+      this.matrix = await facilitatorApi.policyMatrix();
+      this.demoMessage =
+        next === 'open'
+          ? msg('The demo session is now open: log in as any persona to see the open network.')
+          : msg('The demo session is closed again.');
+    } catch (error) {
+      this.demoError = actionFailureText(error);
+    } finally {
+      this.demoBusy = false;
+    }
+  }
+
+  private renderDemoSwitch(mode: Mode): TemplateResult {
+    const next: Mode = mode === 'closed' ? 'open' : 'closed';
+    return html`<div class="demo">
+      <button type="button" class="secondary" ?disabled=${this.demoBusy} @click=${() => void this.switchDemo(next)}>
+        ${next === 'open' ? msg('Switch the demo session to open') : msg('Switch the demo session to closed')}
+      </button>
+      <p class="message success" role="status">${this.demoMessage}</p>
+      <p class="message error" role="alert">${this.demoError}</p>
+    </div>`;
   }
 
   private select(id: string): void {
@@ -302,6 +342,7 @@ export class CisConsolePage extends LitElement {
             ? html`<p class="error" role="alert">${this.matrixError}</p>`
             : this.matrix
               ? html`<p class="lede">${msg(str`Mode of this session: ${this.matrix.mode}.`)}</p>
+                  ${this.renderDemoSwitch(this.matrix.mode)}
                   <cis-policy-matrix .matrix=${this.matrix}></cis-policy-matrix>`
               : html`<p class="empty">${msg('Loading…')}</p>`
         }

@@ -255,6 +255,7 @@ export class CisSessionPanel extends LitElement {
             : nothing
         }
       </div>
+      ${detail.round ? this.renderModeSwitch(detail.round.mode) : nothing}
       <cis-round-timers .events=${detail.events} .round=${detail.round}></cis-round-timers>
       <h3>${msg('Class')}</h3>
       <div class="row">
@@ -295,6 +296,31 @@ export class CisSessionPanel extends LitElement {
         </button>
       </div>
     `;
+  }
+
+  /** Switches the running round's mode: every student's screens follow live (no reload). */
+  private renderModeSwitch(mode: Mode): TemplateResult {
+    const next: Mode = mode === 'closed' ? 'open' : 'closed';
+    return html`<div class="row">
+      <button
+        type="button"
+        class="secondary"
+        ?disabled=${this.busy}
+        @click=${() =>
+          this.act(
+            // Every control answers with the session; read it if this one answered less.
+            async (id) => {
+              const answer = await sessionsApi.setMode(id, next);
+              return answer && 'players' in answer ? answer : sessionsApi.detail(id);
+            },
+            next === 'open'
+              ? msg('The round is now open: every student is on the open network.')
+              : msg('The round is closed again: the national intranet is back.'),
+          )}
+      >
+        ${next === 'open' ? msg('Switch this round to open') : msg('Switch this round to closed')}
+      </button>
+    </div>`;
   }
 
   /** Starts the next round with the mode chosen and the events set on a timer. */
