@@ -15,18 +15,24 @@ function sitePage(page: Page) {
 
 /**
  * The browser frame shows `homeTitle` with `homeAddress` in the address bar, and its
- * directory lists every address in `listed` and none in `hidden`.
+ * directory lists every address in `listed` and none in `hidden` as a site that opens; those
+ * in `locked` are listed as locked (the role is not cleared for them).
  */
 async function expectBrowser(
   page: Page,
-  expected: { homeTitle: string; homeAddress: string; listed: string[]; hidden: string[] },
+  expected: { homeTitle: string; homeAddress: string; listed: string[]; hidden: string[]; locked?: string[] },
 ): Promise<void> {
   await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue(expected.homeAddress);
   for (const name of ['Go', 'Back', 'Home']) {
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
   }
   await expect(sitePage(page).getByRole('heading', { level: 2, name: expected.homeTitle, exact: true })).toBeVisible();
-  const entries = sitePage(page).getByRole('listitem');
+  const all = sitePage(page).getByRole('listitem');
+  const entries = all.filter({ hasNotText: 'Your clearance does not cover this' });
+  for (const address of expected.locked ?? []) {
+    const entry = all.filter({ hasText: address }).filter({ hasText: 'Your clearance does not cover this' });
+    await expect(entry, `directory lists ${address} as locked`).toHaveCount(1);
+  }
   for (const address of expected.listed) {
     await expect(entries.filter({ hasText: address }), `directory lists ${address}`).toHaveCount(1);
   }
@@ -64,6 +70,7 @@ const LANDING: Record<Role, (page: Page) => Promise<void>> = {
       ...DOMESTIC_HOME,
       listed: ['news.intra', 'scitech.intra', 'library.intra', 'chat.intra'],
       hidden: ['university.intra', 'visitor.guest'],
+      locked: ['university.intra'],
     });
   },
   async academic(page) {
@@ -71,6 +78,7 @@ const LANDING: Record<Role, (page: Page) => Promise<void>> = {
       ...DOMESTIC_HOME,
       listed: ['news.intra', 'university.intra', 'library.intra', 'chat.intra'],
       hidden: ['scitech.intra', 'visitor.guest'],
+      locked: ['scitech.intra'],
     });
   },
   async foreigner(page) {
@@ -88,6 +96,7 @@ const LANDING: Record<Role, (page: Page) => Promise<void>> = {
       ...DOMESTIC_HOME,
       listed: ['news.intra', 'daily.intra', 'broadcast.intra'],
       hidden: ['boards.intra', 'chat.intra', 'scitech.intra', 'university.intra'],
+      locked: ['boards.intra', 'chat.intra', 'scitech.intra', 'university.intra'],
     });
   },
   async censor(page) {
@@ -179,6 +188,8 @@ test('logging out returns to the login page and closes the portal', async ({ pag
   await loginAs(page, PERSONAS.elite);
   await expect(page.getByRole('textbox', { name: 'Address' })).toBeVisible();
   await logoutButton(page).click();
+  // The end-of-visit summary comes first (see record.spec.ts); going on logs out.
+  await page.getByRole('button', { name: 'Continue to log out', exact: true }).click();
   await expect(page).toHaveURL(pathIs('/login'));
   await expect(page.getByLabel('Username', { exact: true })).toBeVisible();
   expect((await page.request.get('/api/me')).status()).toBe(401);

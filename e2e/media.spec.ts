@@ -348,9 +348,9 @@ test('the foreigner reads the Visitor News Digest and nothing of the domestic pr
   await expect(mediaSite(page).getByRole('link', { name: guest[0]!.title }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the Visitor News Digest');
 
-  // The domestic papers are not on this network, by address or by API.
+  // The domestic papers are not on this network, by address or by API: the wall names the foreigners' network.
   await openAddress(page, 'daily.intra');
-  await expect(frameHeading(page, 2, 'Not reachable on the national network')).toBeVisible();
+  await expect(frameHeading(page, 2, "Not on the foreigners' network")).toBeVisible();
   for (const path of ['/api/media/articles?site=daily', '/api/media/articles?site=news-agency']) {
     const response = await page.request.get(path);
     // Answered exactly as a site that does not exist.

@@ -20,10 +20,17 @@ import { sessionRoutes } from './http/routes/session';
 import { compression, serveClient } from './http/static';
 import { policyRoutes } from './http/routes/policy';
 import { siteRoutes } from './http/routes/sites';
+import { pageRoutes } from './http/routes/pages';
+import { libraryRoutes } from './http/routes/library';
 import { trailRoutes } from './http/routes/trail';
+import { recordRoutes } from './http/routes/record';
+import { SnapshotTaker } from './domain/snapshots';
 import { mediaRoutes } from './http/routes/media';
 import { boardRoutes } from './http/routes/boards';
 import { chatRoutes } from './http/routes/chat';
+import { fileRoutes } from './http/routes/files';
+import { FilesEvents, type FilesDeps } from './domain/files';
+import { setRevoked } from './domain/chat';
 import { classRoutes } from './http/routes/classes';
 import { socialGate, socialRoutes } from './http/routes/social';
 import { SocialEvents, type SocialDeps } from './domain/social';
@@ -119,6 +126,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   const tokens = new Tokens(await loadSecret(config.dataDir, config.jwtSecret), config.tokenTtlSeconds);
   const bus = new Bus();
   const recorder = new TrailRecorder(store.trail, bus, undefined, sessionContext(store.sessions));
+  // The device's screen snapshots follow the logins and page views the trail records.
+  recorder.follow(new SnapshotTaker(store.trail, pack.sites).followUp);
   const ctx: HttpContext = { config, pack, store, recorder, tokens, bus };
 
   const app = express();
@@ -140,6 +149,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   app.use(sessionRoutes(ctx));
   app.use(siteRoutes(ctx));
   app.use(trailRoutes(ctx));
+  app.use(recordRoutes(ctx));
   app.use(policyRoutes(ctx));
   const media: MediaDeps = {
     pack,
@@ -151,6 +161,16 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     social: store.social,
   };
   app.use(mediaRoutes(media));
+  app.use(pageRoutes({ pack }));
+  app.use(
+    libraryRoutes({
+      pack,
+      recorder,
+      filter: media.filter,
+      searchThrottle: new Throttle(config.searchesPerMinute, 60),
+      requestThrottle: new Throttle(config.postsPerMinute, 60),
+    }),
+  );
   const boards: BoardDeps = {
     pack,
     posts: store.posts,
@@ -193,6 +213,17 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     online: (sessionId, roomId) => presence.count(sessionId, roomId),
   };
   app.use(chatRoutes(chat));
+  const files: FilesDeps = {
+    pack,
+    files: store.files,
+    users: store.users,
+    sessions: store.sessions,
+    recorder,
+    events: new FilesEvents(),
+    // An inspection's revocation is the censor's own revoke.
+    revoke: (actor, username) => setRevoked(chat, actor, username, true),
+  };
+  app.use(fileRoutes(files));
   const online = new OnlineUsers();
   const classes: ClassDeps = {
     pack,
@@ -211,6 +242,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     seed: (sessionId) => ({ articles: seedArticles(pack, sessionId), posts: seedPosts(pack, sessionId, []) }),
     queue: new SerialQueue(),
     ttlSeconds: config.tokenTtlSeconds,
+    files,
   };
   app.use(classRoutes(ctx, { classes, joinsPerTenSeconds: config.joinsPerTenSeconds }));
   app.use('/api', apiNotFound);
@@ -223,6 +255,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     pack,
     chat,
     social,
+    files: files.events,
     presence,
     classes,
     online,

@@ -1,15 +1,18 @@
 /**
  * The walled browser as role × mode × site tables over the default pack. Opening an address
- * answers a page ('site'), the wall ('wall': not in the caller's directory, recorded as a blocked
- * address), the leaving page ('leaving': open mode, an address outside the sandbox, recorded as a
- * link out) or 403 for someone with no network at all. In open mode citizens and foreigners get the
- * reader capabilities, sites admit every role, both networks are one, and the open network's own
- * site (commons.open) exists; in closed mode it does not, and its address hits the wall.
+ * answers a page ('site'), one of three walls — 'outside' (not a site of the sandbox in this mode:
+ * recorded as a blocked address), 'clearance' (a site of the caller's own network its role is not
+ * cleared for: recorded as `site_locked`, listed in the directory as locked), 'network' (a site of
+ * the other network: the foreigners' network is apart; a blocked address) — the leaving page
+ * ('leaving': open mode, an address outside the sandbox, recorded as a link out) or 403 for someone
+ * with no network at all. In open mode citizens and foreigners get the reader capabilities, sites
+ * admit every role, both networks are one, and the open network's own site (commons.open) exists;
+ * in closed mode it does not, and its address is outside.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Mode, Role } from '../protocol/api';
+import type { BrowseResponse, Mode, Role } from '../protocol/api';
 import { outcome, testWorld, type World } from '../test/memory';
-import { browse, directoryOf, listSites } from './browse';
+import { INNER_WALL_PLACARD_ID, NETWORK_WALL_PLACARD_ID, browse, directoryOf, listSites } from './browse';
 
 let w: World;
 beforeEach(async () => {
@@ -35,21 +38,23 @@ const SITES = {
   'chat.guest': 'guest-chat', // foreigner
 } as const;
 const ADDRESSES = Object.keys(SITES) as (keyof typeof SITES)[];
-type Answer = 'site' | 'wall' | 'leaving' | 403;
+type Answer = 'site' | 'outside' | 'clearance' | 'network' | 'leaving' | 403;
 const S = 'site' as const;
-const W = 'wall' as const;
+const O = 'outside' as const;
+const C = 'clearance' as const;
+const N = 'network' as const;
 const L = 'leaving' as const;
 const F = 403 as const;
 
 //                                 portal news daily bcast scitech library univ boards chat search commons visitor gnews hotel gchat
 const TABLE: [Role, Mode, ...Answer[]][] = [
   ['citizen', 'closed', F, F, F, F, F, F, F, F, F, F, F, F, F, F, F],
-  ['elite', 'closed', S, S, S, S, S, S, S, S, S, S, W, W, W, W, W],
-  ['scientist', 'closed', S, S, S, S, S, S, W, S, S, S, W, W, W, W, W],
-  ['academic', 'closed', S, S, S, S, W, S, S, S, S, S, W, W, W, W, W],
-  ['foreigner', 'closed', W, W, W, W, W, W, W, W, W, W, W, S, S, S, S],
-  ['editor', 'closed', S, S, S, S, W, W, W, W, W, S, W, W, W, W, W],
-  ['censor', 'closed', S, S, S, S, S, S, S, S, W, S, W, W, W, W, W],
+  ['elite', 'closed', S, S, S, S, S, S, S, S, S, S, O, N, N, N, N],
+  ['scientist', 'closed', S, S, S, S, S, S, C, S, S, S, O, N, N, N, N],
+  ['academic', 'closed', S, S, S, S, C, S, S, S, S, S, O, N, N, N, N],
+  ['foreigner', 'closed', N, N, N, N, N, N, N, N, N, N, O, S, S, S, S],
+  ['editor', 'closed', S, S, S, S, C, C, C, C, C, S, O, N, N, N, N],
+  ['censor', 'closed', S, S, S, S, S, S, S, S, C, S, O, N, N, N, N],
   ['facilitator', 'closed', F, F, F, F, F, F, F, F, F, F, F, F, F, F, F],
   ['citizen', 'open', S, S, S, S, S, S, S, S, S, S, S, S, S, S, S],
   ['elite', 'open', S, S, S, S, S, S, S, S, S, S, S, S, S, S, S],
@@ -61,15 +66,28 @@ const TABLE: [Role, Mode, ...Answer[]][] = [
   ['facilitator', 'open', F, F, F, F, F, F, F, F, F, F, F, F, F, F, F],
 ];
 
-async function open(role: Role, mode: Mode, address: string): Promise<Answer> {
-  let answer: Answer = W;
+/** The answer's kind, and the response itself (undefined for a refusal). */
+async function open(role: Role, mode: Mode, address: string): Promise<[Answer, BrowseResponse | undefined]> {
+  let res: BrowseResponse | undefined;
   const result = await outcome(async () => {
-    const res = await browse(w.browse, w.actor(role, mode), address);
-    answer = res.reachable ? S : 'leaving' in res ? L : W;
+    res = await browse(w.browse, w.actor(role, mode), address);
   });
-  if (result !== 'ok') return result as Answer;
-  return answer;
+  if (result !== 'ok') return [result as Answer, undefined];
+  if (!res) throw new Error('no answer');
+  if (res.reachable) return [S, res];
+  if ('leaving' in res) return [L, res];
+  return [res.wall ?? O, res];
 }
+
+/** What each answer records, and the placard the wall shows. */
+const RECORDED: Record<Answer, string | null> = {
+  site: 'page_view',
+  outside: 'blocked_address',
+  clearance: 'site_locked',
+  network: 'blocked_address',
+  leaving: 'link_out',
+  403: null,
+};
 
 describe('opening each site by role and mode', () => {
   const rows = TABLE.flatMap(([role, mode, ...answers]) =>
@@ -77,21 +95,73 @@ describe('opening each site by role and mode', () => {
   );
 
   it.each(rows)('%s in %s mode: %s → %s', async (role, mode, address, expected) => {
-    expect(await open(role, mode, address)).toBe(expected);
-    const kinds = w.store.trail.of().map((e) => e.kind);
-    const kind = { site: 'page_view', wall: 'blocked_address', leaving: 'link_out', 403: null }[expected];
-    expect(kinds).toEqual(kind ? [kind] : []);
+    const [answer, res] = await open(role, mode, address);
+    expect(answer).toBe(expected);
+    const kind = RECORDED[expected];
+    const events = w.store.trail.of();
+    expect(events.map((e) => e.kind)).toEqual(kind ? [kind] : []);
+    if (expected === C) {
+      expect(res).toEqual({ reachable: false, address, placardId: INNER_WALL_PLACARD_ID, wall: C });
+      expect(events[0]!.detail).toEqual({ site: SITES[address], address });
+    }
+    if (expected === N) {
+      expect(res).toEqual({ reachable: false, address, placardId: NETWORK_WALL_PLACARD_ID, wall: N });
+      expect(events[0]!.detail).toEqual({ address, wall: N });
+    }
+    if (expected === O) {
+      expect(res).toEqual({ reachable: false, address, placardId: w.pack.meta.unreachablePlacardId, wall: O });
+      expect(events[0]!.detail).toEqual({ address });
+    }
   });
 
-  it.each(TABLE)('%s in %s mode: the directory lists exactly the reachable sites', (role, mode, ...answers) => {
-    const actor = w.actor(role, mode);
-    if (answers[0] === F) {
-      expect(() => directoryOf(w.browse, actor)).toThrow();
-      return;
-    }
-    const expected = ADDRESSES.filter((_, i) => answers[i] === S).map((a) => SITES[a]);
-    expect(directoryOf(w.browse, actor).map((s) => s.id)).toEqual(expected);
-    expect(listSites(w.browse, actor).sites.map((s) => s.id)).toEqual(expected);
+  it.each(rows.filter((r) => r[3] === C))(
+    '%s in %s mode: nothing inside %s opens either (%s)',
+    async (role, mode, address) => {
+      const [answer] = await open(role, mode, `${address}/article/anything`);
+      expect(answer).toBe(C);
+    },
+  );
+
+  it.each(TABLE)(
+    '%s in %s mode: the directory lists the reachable sites, and the locked ones as locked',
+    (role, mode, ...answers) => {
+      const actor = w.actor(role, mode);
+      if (answers[0] === F) {
+        expect(() => directoryOf(w.browse, actor)).toThrow();
+        expect(() => listSites(w.browse, actor)).toThrow();
+        return;
+      }
+      const reachable = ADDRESSES.filter((_, i) => answers[i] === S).map((a) => SITES[a]);
+      const locked = ADDRESSES.filter((_, i) => answers[i] === C).map((a) => SITES[a]);
+      expect(directoryOf(w.browse, actor).map((s) => s.id)).toEqual(reachable);
+      const listed = listSites(w.browse, actor).sites;
+      expect(listed.filter((s) => !s.locked).map((s) => s.id)).toEqual(reachable);
+      expect(listed.filter((s) => s.locked).map((s) => s.id)).toEqual(locked);
+      // In pack order, with nothing from inside a locked site.
+      const order = w.pack.sites.map((s) => s.id);
+      expect(listed.map((s) => s.id)).toEqual(
+        order.filter((id) => reachable.includes(id as never) || locked.includes(id as never)),
+      );
+      for (const site of listed.filter((s) => s.locked)) {
+        expect(site).toEqual({
+          id: site.id,
+          address: expect.any(String),
+          title: expect.any(String),
+          description: expect.any(String),
+          network: 'domestic',
+          intro: [],
+          placardId: INNER_WALL_PLACARD_ID,
+          locked: true,
+        });
+      }
+      for (const site of listed) expect(site).not.toHaveProperty('roles');
+    },
+  );
+
+  it('the walls’ placards are in the pack', () => {
+    const ids = w.pack.placards.map((p) => p.id);
+    expect(ids).toContain(INNER_WALL_PLACARD_ID);
+    expect(ids).toContain(NETWORK_WALL_PLACARD_ID);
   });
 });
 
@@ -124,12 +194,12 @@ describe('home site and outside addresses by role and mode', () => {
     (['elite', 'foreigner', 'citizen'] as Role[]).flatMap((role) =>
       outside.map(
         (address) =>
-          [role, mode, address, mode === 'open' ? L : role === 'citizen' ? F : W] as [Role, Mode, string, Answer],
+          [role, mode, address, mode === 'open' ? L : role === 'citizen' ? F : O] as [Role, Mode, string, Answer],
       ),
     ),
   );
   it.each(rows)('%s in %s mode: %s → %s', async (role, mode, address, expected) => {
-    expect(await open(role, mode, address)).toBe(expected);
+    expect((await open(role, mode, address))[0]).toBe(expected);
   });
 
   it('the address is normalised: scheme, www, case, port and path do not matter; the path is kept', async () => {

@@ -23,6 +23,7 @@ import { startLogin, type TokenClaims } from './auth';
 import type { Bus } from './bus';
 import { DomainError, forbidden } from './errors';
 import type { FilterList } from './filter';
+import { dropToRole, grantStartingNotels, inspectionWindow, type FilesDeps } from './files';
 import type { Pack } from './pack';
 import { can, type Actor } from './policy';
 import type {
@@ -87,6 +88,8 @@ export interface ClassDeps {
   randomCode?: () => string;
   /** A random integer in [0, n) (injectable for the presets' shuffle). */
   randomIndex?: (n: number) => number;
+  /** Smuggled files: scripted drops and the starting Notels (absent: neither happens). */
+  files?: FilesDeps;
 }
 
 /** The default capacity of a session. */
@@ -219,6 +222,7 @@ export function sessionDetail(deps: ClassDeps, actor: Actor, id: string, origin:
     players,
     events: deps.pack.classroom.events.map((e) => ({ id: e.id, title: e.title })),
     counts: countsOf(deps, s.id, players),
+    files: deps.pack.files.files.map((f) => ({ id: f.id, title: f.title, kind: f.kind, signed: f.signed })),
   };
 }
 
@@ -415,6 +419,7 @@ export async function assignRoles(
     }
     await Promise.all(writes);
     if ('preset' in input) await setClass(deps, s, { preset: input.preset });
+    if (deps.files) await grantStartingNotels(deps.files, s.id);
     await deps.recorder.record(facilitatorIn(actor, s.id), 'roles_assigned', {
       how: 'preset' in input ? input.preset : 'hand',
       changed: String(changed.length),
@@ -527,6 +532,7 @@ export async function startRound(
     };
     await setClass(deps, s, { round, rounds: round.number });
     await setSessionMode(deps, actor, mode, s.id);
+    if (deps.files) await grantStartingNotels(deps.files, s.id);
     await deps.recorder.record(facilitatorIn(actor, s.id), 'round_started', {
       round: String(round.number),
       mode,
@@ -700,6 +706,13 @@ async function fire(
       });
     }
   }
+  if (event.kind === 'inspection') {
+    // Re-read: a timer's firing has just rewritten the class state this snapshot was taken before.
+    const cur = deps.sessions.get(s.id) as (SessionRecord & { class: ClassState }) | undefined;
+    if (cur?.class) await setClass(deps, cur, { inspection: inspectionWindow(cur, now) });
+  }
+  if (event.kind === 'files_drop' && event.fileId && event.to && deps.files)
+    await dropToRole(deps.files, s.id, event.fileId, event.to, trigger);
   await deps.recorder.record(by, 'event_fired', { event: event.id, kind: event.kind, trigger });
   deps.bus.emit('class:event', push);
   return push;

@@ -109,7 +109,13 @@ describe('one network in open mode', () => {
     expect((await browse(w.browse, w.actor('foreigner', 'open'), 'news.intra')).reachable).toBe(true);
     expect((await browse(w.browse, w.actor('citizen', 'open'), 'hotel.guest')).reachable).toBe(true);
     const walled = await browse(w.browse, w.actor('foreigner', 'closed'), 'news.intra');
-    expect(walled).toEqual({ reachable: false, address: 'news.intra', placardId: w.pack.meta.unreachablePlacardId });
+    // The foreigner is told about the foreigners' network, not the domestic one.
+    expect(walled).toEqual({
+      reachable: false,
+      address: 'news.intra',
+      placardId: 'foreigners-network',
+      wall: 'network',
+    });
     expect(await outcome(() => browse(w.browse, w.actor('citizen', 'closed'), 'hotel.guest'))).toBe(403);
   });
 
@@ -167,7 +173,12 @@ describe('the open network’s site exists only in open mode', () => {
       const actor = w.actor(role, 'closed');
       const res = await browse(w.browse, actor, 'commons.open');
       const unknown = await browse(w.browse, actor, 'nowhere.open');
-      expect(res).toEqual({ reachable: false, address: 'commons.open', placardId: w.pack.meta.unreachablePlacardId });
+      expect(res).toEqual({
+        reachable: false,
+        address: 'commons.open',
+        placardId: w.pack.meta.unreachablePlacardId,
+        wall: 'outside',
+      });
       expect(unknown).toEqual({ ...res, address: 'nowhere.open' });
       expect(w.store.trail.of().map((e) => e.kind)).toEqual(['blocked_address', 'blocked_address']);
     },
@@ -186,7 +197,7 @@ describe('outside addresses: the wall in closed mode, the leaving page in open m
   });
   it.each(outside)('closed mode: %s hits the wall, recorded as a blocked address', async (address) => {
     const res = await browse(w.browse, w.actor('elite', 'closed'), address);
-    expect(res).toEqual({ reachable: false, address, placardId: w.pack.meta.unreachablePlacardId });
+    expect(res).toEqual({ reachable: false, address, placardId: w.pack.meta.unreachablePlacardId, wall: 'outside' });
     expect(w.store.trail.of().map((e) => [e.kind, e.detail])).toEqual([['blocked_address', { address }]]);
   });
   it('a site of the pack is never "outside", in either mode', async () => {

@@ -5,6 +5,15 @@
 import { z } from 'zod';
 import type { Mode, Network, Placard, Role, SiteApp } from '../protocol/api';
 import { LIMITS, MODES, NETWORKS, PATTERNS, ROLES, SECTION_IDS, SITE_APPS } from '../protocol/vocabulary';
+import {
+  checkLibrary,
+  checkPages,
+  libraryFileSchema,
+  pagesFileSchema,
+  type PackLibrary,
+  type PackPages,
+} from './pack-pages';
+import { checkFiles, filesFileSchema, type PackFiles } from './pack-files';
 
 const id = z.string().regex(PATTERNS.packId, 'must be a lower-case id (a-z, 0-9, -)');
 const role = z.enum(ROLES);
@@ -177,10 +186,13 @@ const classroomSchema = z.strictObject({
   events: z.array(
     z.strictObject({
       id,
-      kind: z.enum(['news', 'chat_shutdown', 'inspection']),
+      kind: z.enum(['news', 'chat_shutdown', 'inspection', 'files_drop']),
       title: text(120),
       text: text(600),
       placardId: id.optional(),
+      /** A `files_drop` event: the file of files.json it drops, and the role whose every seat gets a copy. */
+      fileId: id.optional(),
+      to: seatRole.optional(),
       /** The prepared article a `news` event publishes. */
       article: z
         .strictObject({
@@ -247,6 +259,12 @@ export interface Pack {
   boards: PackBoard[];
   chat: PackChat;
   classroom: PackClassroom;
+  /** The pages of the plain content sites (`pack-pages.ts`). */
+  pages: PackPages;
+  /** The e-library's catalogue (`pack-pages.ts`). */
+  library: PackLibrary;
+  /** The smuggled files, the Notels and the found stick (`pack-files.ts`). */
+  files: PackFiles;
 }
 
 /** The files a pack consists of, and the schema each must meet. */
@@ -262,6 +280,9 @@ export const PACK_FILES = {
   'boards.json': z.array(boardSchema),
   'chat.json': chatSchema,
   'classroom.json': classroomSchema,
+  'pages.json': pagesFileSchema,
+  'library.json': libraryFileSchema,
+  'files.json': filesFileSchema,
 } as const;
 
 /** The placard of the "you are leaving the sandbox" page (open mode, an outside address): every pack has it. */
@@ -320,6 +341,9 @@ export function validatePack(files: Record<string, unknown>): Pack {
   const boards = parseFile('boards.json', files['boards.json']);
   const chat = parseFile('chat.json', files['chat.json']);
   const classroom = parseFile('classroom.json', files['classroom.json']);
+  const pages = parseFile('pages.json', files['pages.json']);
+  const library = parseFile('library.json', files['library.json']);
+  const packFiles = parseFile('files.json', files['files.json']);
 
   requireUnique('personas.json', personas, (p) => p.username, 'username');
   requireUnique('sites.json', sites, (s) => s.id, 'id');
@@ -356,7 +380,26 @@ export function validatePack(files: Record<string, unknown>): Pack {
   checkBoards(boards, personas);
   requireUnique('chat.json', chat.rooms, (r) => r.id, 'id');
   checkClassroom(classroom, mediaSites, placardIds);
-  return { meta, personas, sites, placards, articles, media, broadcast, filter, boards, chat, classroom };
+  const contentProblem = checkPages(pages, sites) ?? checkLibrary(library, sites);
+  if (contentProblem) throw new PackError(...contentProblem);
+  const filesProblem = checkFiles(packFiles, { personas, sites, events: classroom.events });
+  if (filesProblem) throw new PackError(...filesProblem);
+  return {
+    meta,
+    personas,
+    sites,
+    placards,
+    articles,
+    media,
+    broadcast,
+    filter,
+    boards,
+    chat,
+    classroom,
+    pages,
+    library,
+    files: packFiles,
+  };
 }
 
 function checkBoards(boards: PackBoard[], personas: PackPersona[]): void {

@@ -181,6 +181,19 @@ export function canOpenSite(actor: Who, site: SiteAccess): boolean {
   return network && listed(actor, site.roles);
 }
 
+/**
+ * Which wall stops an actor at a site of the pack, or null when it opens: 'outside' for a site that
+ * does not exist in the actor's mode (as any unknown address), 'network' for a site of the other
+ * network (where the networks are not one), 'clearance' for a site of the actor's own network whose
+ * role list leaves the actor out (the inner wall: listed as locked in the directory).
+ */
+export function wallAt(actor: Who, site: SiteAccess): 'outside' | 'network' | 'clearance' | null {
+  if (canOpenSite(actor, site)) return null;
+  if (!existsIn(actor, site)) return 'outside';
+  if (!rule(actor, 'oneNetwork') && site.network !== networkOf(actor)) return 'network';
+  return 'clearance';
+}
+
 /** Whether a site exists in the actor's mode (a site the pack lists for some modes only is absent in the others). */
 export function existsIn(actor: Pick<Actor, 'mode'>, site: Pick<SiteAccess, 'modes'>): boolean {
   return !site.modes || site.modes.includes(actor.mode);

@@ -43,6 +43,11 @@ export interface ClassState {
   preset: 'realistic' | 'active' | null;
   /** Folded names of removed students: refused when they try to join again. */
   removedNames: string[];
+  /**
+   * The last inspection fired (smuggled files): censors may inspect devices until `until`, and only
+   * while the round it was fired in (`round`, null outside any round) still runs.
+   */
+  inspection?: { startedAt: string; until: string; round: number | null };
 }
 
 /** A stored user (a persona in a session). */
@@ -349,4 +354,65 @@ export interface SocialRepo {
   profile(sessionId: string, userId: string): SocialProfileRecord | undefined;
   /** Stores a user's profile settings; resolves once on disk. */
   setProfile(profile: SocialProfileRecord): Promise<SocialProfileRecord>;
+}
+
+/** One device's mark on a copy (smuggled files): appended when the copy reaches a holder, never removed. */
+export interface FileMark {
+  userId: string;
+  /** The holder's display name when the mark was made. */
+  name: string;
+  at: string;
+}
+
+/** One copy of a pack file on someone's USB stick; `holderId` null once confiscated. */
+export interface FileCopyRecord {
+  copyId: string;
+  sessionId: string;
+  fileId: string;
+  holderId: string | null;
+  /** The chain of custody, first holder first. */
+  marks: FileMark[];
+  createdAt: string;
+}
+
+/** A Notel player; `holderId` null once confiscated. */
+export interface NotelRecord {
+  notelId: string;
+  sessionId: string;
+  holderId: string | null;
+}
+
+/** One change to a session's smuggled files (the store keeps them as an append-only log). */
+export type FilesChange =
+  /** A new copy, its chain starting with its first holder. */
+  | { op: 'copy'; sessionId: string; copy: FileCopyRecord }
+  /** A copy moves to a holder (null: confiscated); a mark, when given, is appended to its chain. */
+  | { op: 'move'; sessionId: string; copyId: string; holderId: string | null; mark?: FileMark }
+  /** A Notel is given, handed over or confiscated (null). */
+  | { op: 'notel'; sessionId: string; notelId: string; holderId: string | null }
+  /** The session's starting Notels were given out (once). */
+  | { op: 'granted'; sessionId: string }
+  /** A censor inspected a device and saw these copies (they may now be traced). */
+  | { op: 'inspected'; sessionId: string; playerId: string; copyIds: string[] }
+  /** A demo persona found the pack's stick (once). */
+  | { op: 'found'; sessionId: string; userId: string };
+
+/** Smuggled files per session: copies with their chains, Notels, inspections, finds. */
+export interface FilesRepo {
+  /** Every copy of a session, oldest first (confiscated ones too). */
+  copies(sessionId: string): readonly FileCopyRecord[];
+  /** One copy by id, or undefined. */
+  copy(copyId: string): FileCopyRecord | undefined;
+  /** The Notels of a session. */
+  notels(sessionId: string): readonly NotelRecord[];
+  /** Whether the session's starting Notels were given out. */
+  granted(sessionId: string): boolean;
+  /** Whether an inspection in the session saw the copy. */
+  inspected(sessionId: string, copyId: string): boolean;
+  /** Whether an inspection in the session looked at the player's device. */
+  inspectedPlayer(sessionId: string, playerId: string): boolean;
+  /** Whether a user of the session found the pack's stick. */
+  found(sessionId: string, userId: string): boolean;
+  /** Applies changes in memory at once, in order, and resolves once they are on disk. */
+  change(...changes: FilesChange[]): Promise<void>;
 }

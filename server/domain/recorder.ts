@@ -21,8 +21,16 @@ export function sessionContext(sessions: Pick<SessionsRepo, 'get'>): TrailContex
   };
 }
 
+/**
+ * What to record right after an event, if anything (e.g. the device's screen snapshot after a page
+ * view): recorded for the same subject, and awaited before the first event's write resolves.
+ */
+export type FollowUp = (event: TrailEvent) => { kind: TrailKind; detail: Record<string, string> } | undefined;
+
 /** Appends to the trail and announces each event. */
 export class TrailRecorder {
+  private readonly followUps: FollowUp[] = [];
+
   /**
    * `now` is injectable for tests; `contextOf` tags each event with its session's mode and
    * running round at record time (untagged without it).
@@ -39,6 +47,15 @@ export class TrailRecorder {
     const event = makeEvent(subject, kind, detail, randomUUID(), this.now(), this.contextOf?.(subject.sessionId));
     await this.repo.append(event);
     this.bus.emit('trail:appended', event);
+    for (const followUp of this.followUps) {
+      const next = followUp(event);
+      if (next) await this.record(subject, next.kind, next.detail);
+    }
     return event;
+  }
+
+  /** Records what `followUp` asks for after each event (see `FollowUp`). */
+  follow(followUp: FollowUp): void {
+    this.followUps.push(followUp);
   }
 }

@@ -112,7 +112,9 @@ describe('the walls', () => {
 
   it('gives each role only the sites of its network', async () => {
     const addresses = async (role: Role) =>
-      ((await client(role).get('/api/sites')).json.sites as { address: string }[]).map((s) => s.address);
+      ((await client(role).get('/api/sites')).json.sites as { address: string; locked?: boolean }[])
+        .filter((s) => !s.locked)
+        .map((s) => s.address);
     expect(await addresses('elite')).toEqual(
       expect.arrayContaining(['news.intra', 'scitech.intra', 'university.intra']),
     );
@@ -120,6 +122,15 @@ describe('the walls', () => {
     expect(await addresses('scientist')).not.toContain('university.intra');
     expect(await addresses('academic')).toContain('university.intra');
     expect(await addresses('academic')).not.toContain('scitech.intra');
+    // A site of one's own network the role is not cleared for is listed, locked (the inner wall).
+    const locked = async (role: Role) =>
+      ((await client(role).get('/api/sites')).json.sites as { address: string; locked?: boolean }[])
+        .filter((s) => s.locked)
+        .map((s) => s.address);
+    expect(await locked('scientist')).toEqual(['university.intra']);
+    expect(await locked('academic')).toEqual(['scitech.intra']);
+    expect(await locked('elite')).toEqual([]);
+    expect(await locked('foreigner')).toEqual([]);
     expect(await addresses('foreigner')).toEqual(['visitor.guest', 'news.guest', 'hotel.guest', 'chat.guest']);
     expect(await addresses('elite')).not.toContain('hotel.guest');
     const res = await client('elite').get('/api/sites');
@@ -135,16 +146,19 @@ describe('the walls', () => {
   });
 
   it('walls off outside addresses, and sites of another role or network, and records them', async () => {
-    for (const address of ['www.google.com', 'university.intra', 'hotel.guest']) {
+    const walls = {
+      'www.google.com': { placardId: 'no-route-out', wall: 'outside' },
+      'university.intra': { placardId: 'inner-wall', wall: 'clearance' },
+      'hotel.guest': { placardId: 'foreigners-network', wall: 'network' },
+    };
+    for (const [address, wall] of Object.entries(walls)) {
       const res = await client('scientist').post('/api/browse', { address });
-      expect(res.json, address).toEqual({ reachable: false, address, placardId: 'no-route-out' });
+      expect(res.json, address).toEqual({ reachable: false, address, ...wall });
     }
-    const trail = await client('censor').get('/api/trail?user=scientist&kind=blocked_address&limit=3');
-    expect(trail.json.events.map((e: any) => e.detail.address)).toEqual([
-      'hotel.guest',
-      'university.intra',
-      'www.google.com',
-    ]);
+    const trail = await client('censor').get('/api/trail?user=scientist&kind=blocked_address&limit=2');
+    expect(trail.json.events.map((e: any) => e.detail.address)).toEqual(['hotel.guest', 'www.google.com']);
+    const locked = await client('censor').get('/api/trail?user=scientist&kind=site_locked&limit=1');
+    expect(locked.json.events[0].detail).toEqual({ site: 'university', address: 'university.intra' });
   });
 
   it('lets only trail readers read the trail, and only the facilitator see the matrix', async () => {

@@ -54,7 +54,7 @@ describe('creating and listing', () => {
     expect(list.json.sessions.some((x: { id: string }) => x.id === s.id)).toBe(true);
     const d = await detail(s.id);
     expect(d).toMatchObject({ id: s.id, code: s.code, locked: false, paused: false, lateJoin: true, round: null });
-    expect(d.events.map((e) => e.id)).toEqual(['evening-news', 'chat-shutdown', 'inspection']);
+    expect(d.events.map((e) => e.id)).toEqual(['evening-news', 'chat-shutdown', 'inspection', 'usb-drop']);
   });
 
   it('refuses students (403) and answers another facilitator’s session as missing (404)', async () => {

@@ -92,6 +92,7 @@ beforeAll(async () => {
     ctl('/events', { eventId: 'inspection' }),
     ctl('/reset', { keepRoster: true }),
     ctl('/mode', { mode: 'open' }),
+    ctl('/files/drop', { fileId: 'harbour-film', to: [pid] }),
     ['DELETE /api/sessions/:id', { as: 'facilitator', path: `/api/sessions/${sid}`, body: {} }],
   ]);
   cases = {
@@ -119,6 +120,8 @@ beforeAll(async () => {
     },
     'POST /api/media/preview': { as: 'editor', path: '/api/media/preview', body: { body: '*hi*' } },
     'POST /api/media/search': { as: 'academic', path: '/api/media/search', body: { q: 'freedom' } },
+    'POST /api/library/search': { as: 'academic', path: '/api/library/search', body: { q: 'rice' } },
+    'POST /api/library/requests': { as: 'academic', path: '/api/library/requests', body: { title: 'Forged' } },
     'POST /api/boards/:id/threads': {
       as: 'elite',
       path: '/api/boards/cooking-and-family/threads',
@@ -166,6 +169,17 @@ beforeAll(async () => {
       as: 'elite',
       path: '/api/social/comments',
       body: { target: { kind: 'article', id: 'grain-plan-fulfilled-128-per-cent' }, text: 'x' },
+    },
+    'POST /api/files/find': { as: 'scientist', path: '/api/files/find', body: { site: 'scitech' } },
+    'POST /api/files/notel/handover': { as: 'citizen', path: '/api/files/notel/handover', body: { to: pid } },
+    'POST /api/files/:copyId/open': { as: 'citizen', path: '/api/files/x/open', body: {} },
+    'POST /api/files/:copyId/handover': { as: 'citizen', path: '/api/files/x/handover', body: { to: pid } },
+    'POST /api/files/:copyId/trace': { as: 'censor', path: '/api/files/x/trace', body: {} },
+    'POST /api/inspections': { as: 'censor', path: '/api/inspections', body: { playerId: pid } },
+    'POST /api/inspections/outcome': {
+      as: 'censor',
+      path: '/api/inspections/outcome',
+      body: { playerId: pid, outcome: 'warning' },
     },
     'POST /api/users/:username/revoke': {
       as: 'censor',
@@ -240,7 +254,13 @@ describe('the write guard', () => {
 
   it('never records anything for a GET', async () => {
     const before = await snapshot();
-    for (const path of ['/api/media/search?q=freedom', '/api/browse?address=news.intra', '/api/auth/logout']) {
+    for (const path of [
+      '/api/media/search?q=freedom',
+      '/api/library/search?q=freedom',
+      '/api/library/requests?title=Forged',
+      '/api/browse?address=news.intra',
+      '/api/auth/logout',
+    ]) {
       const res = await client('academic').get(path);
       expect(res.status, path).toBeGreaterThanOrEqual(400);
     }

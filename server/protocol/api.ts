@@ -41,6 +41,11 @@ export interface Site {
   placardId?: string;
   /** How the client renders the site's pages (default 'page'). */
   app?: SiteApp;
+  /**
+   * A site of the user's network that the user's role is not cleared for: listed in the directory
+   * (title, address, description only) and walled off when opened.
+   */
+  locked?: boolean;
   /** The banner of a state-media site: tagline, slogans, achievement figures. */
   masthead?: Masthead;
 }
@@ -63,11 +68,19 @@ export interface BrowseRequest {
   address: string;
 }
 
+/** Which wall an address hit (see `BrowseResponse`). */
+export type BrowseWall = 'outside' | 'clearance' | 'network';
+
 /** `POST /api/browse`: the page that opened, or the wall. */
 export type BrowseResponse =
   /** `path` is what followed the host, e.g. '/article/some-id' ('' for the front page). */
   | { reachable: true; address: string; path: string; site: Site }
-  | { reachable: false; address: string; placardId: string }
+  /**
+   * The wall: `wall` says which one — 'outside' (no route out of the national network),
+   * 'clearance' (a site of the user's network the role is not cleared for, recorded as
+   * `site_locked`) or 'network' (a site of the other network: the foreigners' network is apart).
+   */
+  | { reachable: false; address: string; placardId: string; wall?: BrowseWall }
   /**
    * Open mode, an address outside the sandbox: the "you are leaving the sandbox" page names it and
    * never fetches it (the sandbox never goes outside). Recorded as `link_out`.
@@ -127,3 +140,6 @@ export type * from './boards';
 export type * from './chat';
 export type * from './sessions';
 export type * from './social';
+export type * from './files';
+export type * from './record';
+export type * from './pages';

@@ -20,6 +20,7 @@ import type {
   SocialCommentPush,
   SocialCountsPush,
   SocialPost,
+  FilesChangedPush,
 } from './api';
 
 /** What about a user's standing changed. */
@@ -87,6 +88,8 @@ export interface ServerToClientEvents {
   'social:counts': (counts: SocialCountsPush) => void;
   /** Open network: a new comment under an article, thread or post (sessions in open mode only). */
   'social:comment': (comment: SocialCommentPush) => void;
+  /** Smuggled files: the reader's own device holdings changed (re-read `GET /api/files`). */
+  'files:changed': (push: FilesChangedPush) => void;
   /** A censor decided on one of this user's own posts. */
   'boards:decided': (post: Post) => void;
   /** A new post waits in the moderation queue (censors only). */

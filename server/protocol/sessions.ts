@@ -38,6 +38,7 @@
  */
 import type { Capability, Mode, Role } from './vocabulary';
 import type { TrailEvent } from './api';
+import type { PackFileInfo } from './files';
 
 /** A distribution preset from the pack. */
 export type RolePreset = 'realistic' | 'active';
@@ -130,6 +131,8 @@ export interface SessionDetail {
   players: SessionPlayer[];
   events: SessionEventInfo[];
   counts: SessionCounts;
+  /** The pack's files the facilitator may drop (`POST /api/sessions/:id/files/drop`). */
+  files: PackFileInfo[];
 }
 
 /** `POST /api/sessions`. `capacity` 1–500 (default 40), `lateJoin` default true. */
@@ -277,7 +280,7 @@ export interface SessionTrailEvent {
 }
 
 /** The kinds of scripted events a pack may declare. */
-export type SessionEventKind = 'news' | 'chat_shutdown' | 'inspection';
+export type SessionEventKind = 'news' | 'chat_shutdown' | 'inspection' | 'files_drop';
 
 /** `session:event`: a scripted event was fired in the reader's session. */
 export interface SessionEventPush {

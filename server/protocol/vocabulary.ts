@@ -48,7 +48,7 @@ export const NETWORKS = ['domestic', 'foreign'] as const;
 export type Network = (typeof NETWORKS)[number];
 
 /** How the client renders a site's pages. */
-export const SITE_APPS = ['page', 'media', 'broadcast', 'search', 'boards', 'chat', 'social'] as const;
+export const SITE_APPS = ['page', 'media', 'broadcast', 'search', 'boards', 'chat', 'social', 'library'] as const;
 export type SiteApp = (typeof SITE_APPS)[number];
 
 /** Sections of the state-media sites (labels come from the pack). */
@@ -119,6 +119,24 @@ export const TRAIL_KINDS = [
    * (detail: where — post, chat, search, comment, social — and the term), for the debrief.
    */
   'would_block',
+  /** Smuggled files: a stick dropped by the facilitator or found, handed over in person, opened or refused. */
+  'file_dropped',
+  'file_found',
+  'file_handed_over',
+  'file_opened',
+  'file_refused',
+  'notel_handed_over',
+  /** A censor inspected a device, decided an outcome, traced a copy. */
+  'device_inspected',
+  'inspection_outcome',
+  'file_traced',
+  /** A periodic snapshot of what the screen showed (as the Woolim tablet and the 2024 phone kept). */
+  'screen_snapshot',
+  /** A domestic site the role is not cleared for was opened (the inner wall). */
+  'site_locked',
+  /** The Research E-Library: a search, and a request for a title not in the catalogue. */
+  'library_search',
+  'library_request',
 ] as const;
 export type TrailKind = (typeof TRAIL_KINDS)[number];
 

@@ -24,6 +24,8 @@ import type { OnlineUsers } from '../domain/online';
 import { classPushes } from './classes';
 import type { SocialDeps } from '../domain/social';
 import { socialPushes } from './social';
+import type { FilesEvents } from '../domain/files';
+import { filesPushes } from './files';
 
 /** Per-socket data: who is connected, and the login its token belongs to. */
 export interface SocketData {
@@ -43,6 +45,8 @@ export interface RealtimeDeps {
   chat: ChatDeps;
   /** The open network (its announcements become `social:*` pushes). */
   social: SocialDeps;
+  /** Smuggled files' announcements (each becomes a `files:changed` to the one user concerned). */
+  files: FilesEvents;
   presence: Presence;
   classes: ClassDeps;
   online: OnlineUsers;
@@ -206,6 +210,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
   chatPushes(io, deps.chat, deps.log);
   classPushes(io, deps.classes, deps.log);
   socialPushes(io, deps.social, deps.log);
+  filesPushes(io, deps.files, deps.log);
   deps.bus.on('user:standing', ({ userId, change }) => {
     void eachSocket(io, channels.user(userId), (s) => refresh(s, change), deps.log, 'standing refresh');
   });

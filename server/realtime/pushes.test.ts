@@ -44,6 +44,8 @@ const COVERED: Record<PushName, true> = {
   'social:post': true,
   'social:counts': true,
   'social:comment': true,
+  // Smuggled files: to the one user whose holdings changed (the test at the end).
+  'files:changed': true,
 };
 
 beforeAll(async () => {
@@ -98,7 +100,7 @@ async function publish(section: string, title: string): Promise<string> {
 
 describe('pushes reach only those who may read them', () => {
   it('covers every push kind the server declares', () => {
-    expect(Object.keys(COVERED).length).toBe(21);
+    expect(Object.keys(COVERED).length).toBe(22);
   });
 
   it('trail:event goes to trail readers only', async () => {
@@ -282,6 +284,42 @@ describe('pushes reach only those who may read them', () => {
       clients.facilitator.post(`/api/sessions/${id}/events`, { eventId: 'inspection' }),
     );
     expect(event).toEqual(['facilitator']);
+    await clients.facilitator.request('DELETE', `/api/sessions/${id}`, {});
+    await settle();
+  });
+
+  it('files:changed goes only to the students whose device holdings changed, and says why', async () => {
+    const created = await clients.facilitator.post('/api/sessions', { name: 'Files pushes' });
+    const { id, code } = created.json as { id: string; code: string };
+    const seats = await Promise.all(
+      ['Giver', 'Taker', 'Bystander'].map(async (name) => {
+        const c = new Client(srv.url);
+        const joined = await c.post('/api/sessions/join', { code, name });
+        const socket = await connectSocket(srv.url, c.cookie);
+        const got: unknown[] = [];
+        socket.on('files:changed', (push) => got.push(push));
+        return { c, id: joined.json.player.id as string, socket, got };
+      }),
+    );
+    const [giver, taker, bystander] = seats as [(typeof seats)[0], (typeof seats)[0], (typeof seats)[0]];
+    await clients.facilitator.post(`/api/sessions/${id}/roles`, {
+      assignments: seats.map((s) => ({ playerId: s.id, role: 'elite' })),
+    });
+    const dropped = await recipients('files:changed', () =>
+      clients.facilitator.post(`/api/sessions/${id}/files/drop`, { fileId: 'harbour-film', to: [giver.id] }),
+    );
+    expect(dropped).toEqual([]); // no demo persona
+    expect(giver.got).toEqual([{ reason: 'received' }]);
+    expect(taker.got).toEqual([]);
+    const copyId = (await giver.c.get('/api/files')).json.copies[0].copyId as string;
+    await giver.c.post(`/api/files/${copyId}/handover`, { to: taker.id });
+    await settle();
+    expect(giver.got).toEqual([{ reason: 'received' }, { reason: 'handed_over' }]);
+    expect(taker.got).toEqual([{ reason: 'received' }]);
+    expect(bystander.got).toEqual([]);
+    // What the push announced is what the receiver's own read shows.
+    expect((await taker.c.get('/api/files')).json.copies.map((c: { copyId: string }) => c.copyId)).toEqual([copyId]);
+    for (const s of seats) s.socket.disconnect();
     await clients.facilitator.request('DELETE', `/api/sessions/${id}`, {});
     await settle();
   });

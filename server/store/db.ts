@@ -12,6 +12,7 @@ import type { Pack } from '../domain/pack';
 import type {
   ArticlesRepo,
   ChatRepo,
+  FilesRepo,
   LoginsRepo,
   PostsRepo,
   RoomStatesRepo,
@@ -22,6 +23,7 @@ import type {
 } from '../domain/ports';
 import { LowArticles } from './articles';
 import { FileChat } from './chat';
+import { LogFiles } from './files';
 import { Db, type DbShape } from './document';
 import { LowLogins } from './logins';
 import { LowPosts } from './posts';
@@ -47,6 +49,8 @@ export interface Store {
   logins: LoginsRepo;
   /** The open network's posts, likes, follows, comments and profile settings. */
   social: SocialRepo;
+  /** Smuggled files: copies and their chains of marks, Notels, inspections (files.jsonl). */
+  files: FilesRepo;
   trail: TrailLog;
   /** Deleting or resetting a whole session across the document, chat logs and trail. */
   sessionStorage: SessionStorage;
@@ -74,6 +78,7 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   const chat = new FileChat(join(dataDir, 'chat'));
   const logins = new LowLogins(db);
   const social = await LogSocial.open(join(dataDir, 'social.jsonl'));
+  const files = await LogFiles.open(join(dataDir, 'files.jsonl'));
   return {
     users: new LowUsers(db),
     sessions: new LowSessions(db),
@@ -83,11 +88,13 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
     roomStates: new LowRoomStates(db),
     logins,
     social,
+    files,
     trail,
-    sessionStorage: new StoreSessionStorage(db, logins, chat, trail, social),
+    sessionStorage: new StoreSessionStorage(db, logins, chat, trail, social, files),
     close: async () => {
       await chat.close();
       await social.close();
+      await files.close();
       await trail.close();
     },
   };
@@ -99,5 +106,6 @@ export async function wipeStore(dataDir: string): Promise<void> {
   await rm(join(dataDir, 'sessions'), { recursive: true, force: true });
   await rm(join(dataDir, 'trail.jsonl'), { force: true });
   await rm(join(dataDir, 'social.jsonl'), { force: true });
+  await rm(join(dataDir, 'files.jsonl'), { force: true });
   await rm(join(dataDir, 'chat'), { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@
  */
 import type { ArticleRecord, LoginsRepo, PostRecord, SessionStorage } from '../domain/ports';
 import type { FileChat } from './chat';
+import type { LogFiles } from './files';
 import type { Db } from './document';
 import type { LogSocial } from './social';
 import type { TrailLog } from './trail-log';
@@ -16,6 +17,7 @@ export class StoreSessionStorage implements SessionStorage {
     private readonly chat: FileChat,
     private readonly trail: TrailLog,
     private readonly social: LogSocial,
+    private readonly files: LogFiles,
   ) {}
 
   async purge(sessionId: string): Promise<void> {
@@ -26,6 +28,7 @@ export class StoreSessionStorage implements SessionStorage {
     await this.db.dropSession(sessionId);
     await this.chat.dropSession(sessionId);
     await this.social.dropSession(sessionId);
+    await this.files.dropSession(sessionId);
     await this.trail.dropSession(sessionId);
   }
 
@@ -45,5 +48,6 @@ export class StoreSessionStorage implements SessionStorage {
     await this.db.writeSession(sessionId);
     await this.chat.dropSession(sessionId);
     await this.social.dropSession(sessionId); // the open network's records go too
+    await this.files.dropSession(sessionId); // and the smuggled files, Notels and inspections
   }
 }

@@ -20,6 +20,8 @@ import type {
   ArticlesRepo,
   ChatRepo,
   ChatRoomLog,
+  FilesChange,
+  FilesRepo,
   LoginRecord,
   LoginsRepo,
   PostRecord,
@@ -45,6 +47,9 @@ import { Throttle } from '../domain/throttle';
 import { queryTrail, type TrailQuery } from '../domain/trail';
 import type { ChatMessage, Mode, Role, TrailEvent, TrailKind } from '../protocol/api';
 import { loadPack } from '../store/pack-loader';
+import { FilesLedger } from '../store/files';
+import { FilesEvents, type FilesDeps } from '../domain/files';
+import { setRevoked } from '../domain/chat';
 import { seedDocument } from '../store/seed';
 
 /** Users in an array. */
@@ -320,6 +325,18 @@ export class MemorySocial implements SocialRepo {
   }
 }
 
+/** Smuggled files in memory: the store's ledger, with changes applied at once and nothing written. */
+export class MemoryFiles extends FilesLedger implements FilesRepo {
+  /** Every change applied, oldest first (tests read the log). */
+  readonly log: FilesChange[] = [];
+  async change(...changes: FilesChange[]) {
+    for (const c of changes) {
+      this.apply(c);
+      this.log.push(c);
+    }
+  }
+}
+
 /** Every repository, in memory: the same shape as the real `Store`, without files. */
 export interface MemoryStore {
   users: MemoryUsers;
@@ -330,6 +347,7 @@ export interface MemoryStore {
   roomStates: MemoryRoomStates;
   logins: MemoryLogins;
   social: MemorySocial;
+  files: MemoryFiles;
   trail: MemoryTrail;
 }
 
@@ -351,6 +369,7 @@ export function memoryStore(
     roomStates: new MemoryRoomStates(),
     logins: new MemoryLogins(),
     social: new MemorySocial(),
+    files: new MemoryFiles(),
     trail: new MemoryTrail(),
   };
 }
@@ -402,6 +421,8 @@ export interface World {
   chat: ChatDeps;
   /** The open network (its posts and likes in `store.social`). */
   social: SocialDeps;
+  /** Smuggled files (copies, chains and Notels in `store.files`). */
+  files: FilesDeps;
   /** The seeded persona of a role (the first one), or the persona with that user name. */
   user(roleOrName: Role | string): UserRecord;
   /** The actor of a persona (by role or user name) in a mode (default: the session's current mode). */
@@ -473,6 +494,16 @@ export async function testWorld(opts: WorldOptions = {}): Promise<World> {
   };
   media.social = store.social;
   boards.social = store.social;
+  const files: FilesDeps = {
+    pack,
+    files: store.files,
+    users: store.users,
+    sessions: store.sessions,
+    recorder,
+    events: new FilesEvents(),
+    revoke: (actor, username) => setRevoked(chat, actor, username, true),
+    now,
+  };
   const auth = {
     users: store.users,
     sessions: store.sessions,
@@ -500,6 +531,7 @@ export async function testWorld(opts: WorldOptions = {}): Promise<World> {
     boards,
     chat,
     social,
+    files,
     user,
     actor(roleOrName, mode) {
       const u = user(roleOrName);

@@ -16,6 +16,8 @@ import '../auth/cis-login-page';
 
 /** The top bar comes with the first logged-in screen: the login page does not need it. */
 const loadTopBar = () => import('./cis-top-bar');
+/** The end-of-visit summary comes with the first logout. */
+const loadVisitSummary = () => import('../record/cis-visit-summary');
 
 type PageLoad = 'loading' | 'ready' | 'failed';
 
@@ -65,6 +67,8 @@ export class CisApp extends LitElement {
   @state() private notice = '';
   /** Why a class seat ended ('removed'), shown by its chrome instead of the login page. */
   @state() private seatEnd = '';
+  /** Log out was asked for: the end-of-visit summary shows before the logout goes through. */
+  @state() private leaving = false;
 
   private stopUnauthorized: (() => void) | undefined;
   private focusAfterRender = false;
@@ -106,6 +110,7 @@ export class CisApp extends LitElement {
     this.live?.close();
     this.me = me;
     this.seatEnd = '';
+    this.leaving = false;
     if (me?.seat) void loadStudent();
     this.live = me
       ? new LiveConnection({
@@ -170,7 +175,28 @@ export class CisApp extends LitElement {
     this.navigate(homePath(event.detail.me));
   };
 
+  /** Log out, after the end-of-visit summary (the visit's record) unless it cannot be loaded. */
   private readonly onLogout = async (): Promise<void> => {
+    if (this.leaving) return;
+    try {
+      await loadVisitSummary();
+      this.leaving = true;
+    } catch (error) {
+      console.error(error);
+      await this.logOut();
+    }
+  };
+
+  private readonly onVisitContinue = (): void => {
+    this.leaving = false;
+    void this.logOut();
+  };
+
+  private readonly onVisitStay = (): void => {
+    this.leaving = false;
+  };
+
+  private async logOut(): Promise<void> {
     try {
       await authApi.logout();
     } catch {
@@ -179,7 +205,7 @@ export class CisApp extends LitElement {
     this.notice = '';
     this.setUser(undefined);
     this.navigate(LOGIN_PATH);
-  };
+  }
 
   /** The server ended this login; a class seat keeps the page, its chrome showing why (`code`). */
   private endSession(notice: string, code = 'ended'): void {
@@ -257,6 +283,15 @@ export class CisApp extends LitElement {
       <cis-top-bar .me=${me} .current=${route?.name}></cis-top-bar>
       ${me.seat ? html`<cis-seat-chrome .me=${me} .ending=${this.seatEnd}></cis-seat-chrome>` : nothing}
       <main>${this.renderScreen(route)}</main>
+      ${
+        this.leaving
+          ? html`<cis-visit-summary
+              dialog
+              @cis-visit-continue=${this.onVisitContinue}
+              @cis-visit-stay=${this.onVisitStay}
+            ></cis-visit-summary>`
+          : nothing
+      }
     `;
   }
 

@@ -8,6 +8,7 @@ import type { ScreenName } from './screens';
 import { roleLabel } from '../ui/labels';
 import { sharedStyles } from '../ui/styles/shared';
 import { emit } from '../core/events';
+import '../files/cis-device-button';
 
 /**
  * The bar on every logged-in screen: that this is a simulation, who you are,
@@ -118,6 +119,12 @@ export class CisTopBar extends LitElement {
         ${
           me?.seat?.card
             ? html`<button type="button" @click=${() => emit(this, 'cis-role-card')}>${msg('Role card')}</button>`
+            : nothing
+        }
+        ${
+          // Everyone inside the simulated world has a device (the facilitator stands outside it).
+          me && !me.capabilities.includes('sessions.manage')
+            ? html`<cis-device-button .me=${me}></cis-device-button>`
             : nothing
         }
         <button type="button" @click=${this.logout}>${msg('Log out')}</button>

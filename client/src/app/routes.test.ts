@@ -43,10 +43,10 @@ describe('the screen registry', () => {
       ).toBe(true);
   });
 
-  it('guards every screen but "denied", "lobby" and the public join page with a capability of the vocabulary', () => {
+  it('guards every screen but "denied", "lobby", the record and the public join page with a capability of the vocabulary', () => {
     for (const screen of SCREENS) {
       const capability = 'capability' in screen ? screen.capability : undefined;
-      if (['denied', 'lobby', 'join'].includes(screen.name)) expect(capability).toBeUndefined();
+      if (['denied', 'lobby', 'join', 'record'].includes(screen.name)) expect(capability).toBeUndefined();
       else expect(CAPABILITY_IDS).toContain(capability);
     }
   });
@@ -99,8 +99,21 @@ describe('may-open', () => {
 
   it('lists in the nav exactly the screens that may open, in registry order', () => {
     const censor = viewer('trail', 'network.domestic', 'trail.read', 'moderation.review', 'users.discipline');
-    expect(navRoutes(censor).map((s) => s.name)).toEqual(['portal', 'trail', 'moderation', 'monitor']);
-    expect(navRoutes(viewer('denied')).map((s) => s.name)).toEqual(['denied']);
+    expect(navRoutes(censor).map((s) => s.name)).toEqual(['portal', 'trail', 'moderation', 'monitor', 'record']);
+    expect(navRoutes(viewer('denied')).map((s) => s.name)).toEqual(['denied', 'record']);
+  });
+
+  it('opens the device’s record for every logged-in user, whatever they hold, and not logged out', () => {
+    const record = routeAt('/record')!;
+    for (const me of [
+      viewer('denied'),
+      viewer('lobby'),
+      viewer('portal', 'network.domestic'),
+      viewer('console', 'sessions.manage'),
+    ])
+      expect(mayOpen(me, record), me.home).toBe(true);
+    expect(canonicalPath(viewer('denied'), '/record')).toBe('/record');
+    expect(canonicalPath(undefined, '/record')).toBe(LOGIN_PATH);
   });
 
   it('sends a user to their home for a screen they may not open, and to login when logged out', () => {
@@ -124,7 +137,8 @@ describe('may-open', () => {
     const seat = viewer('lobby');
     expect(homePath(seat)).toBe('/lobby');
     expect(canonicalPath(seat, '/portal')).toBe('/lobby');
-    expect(navRoutes(seat).map((s) => s.name)).toEqual(['lobby']);
+    expect(navRoutes(seat).map((s) => s.name)).toEqual(['lobby', 'record']);
+    expect(canonicalPath(seat, '/record')).toBe('/record');
   });
 
   it('takes the facilitator to the console, from the old overview address too', () => {
@@ -133,6 +147,6 @@ describe('may-open', () => {
     expect(homePath(viewer('overview', 'policy.overview', 'sessions.manage'))).toBe('/console');
     expect(canonicalPath(facilitator, '/overview')).toBe('/console');
     expect(canonicalPath(facilitator, '/present/123456')).toBe('/present/123456');
-    expect(navRoutes(facilitator).map((s) => s.name)).toEqual(['trail', 'console']);
+    expect(navRoutes(facilitator).map((s) => s.name)).toEqual(['trail', 'console', 'record']);
   });
 });

@@ -48,8 +48,8 @@ export function routeParam(path: string, screens: readonly Screen[] = SCREENS): 
 }
 
 /** Whether `me` may open `screen`. */
-export function mayOpen(me: Viewer, screen: Pick<Screen, 'name' | 'capability' | 'public'>): boolean {
-  if (screen.public) return true;
+export function mayOpen(me: Viewer, screen: Pick<Screen, 'name' | 'capability' | 'public' | 'everyone'>): boolean {
+  if (screen.public || screen.everyone) return true;
   if (screen.capability === undefined) return me.home === screen.name;
   return me.capabilities.includes(screen.capability);
 }

@@ -28,6 +28,8 @@ export interface Screen<Name extends string = string> {
   capability?: Capability;
   /** Opens for anyone, logged in or not (joining a class); never in the nav. */
   public?: boolean;
+  /** Opens for every logged-in user whatever they hold (their own record), and is in everyone's nav. */
+  everyone?: boolean;
   /** Also answers `path/<one segment>`, handed to `render` as `param`; never in the nav. */
   param?: boolean;
   /** An older screen kept as an address only: opening it (or being sent home to it) shows this screen instead. */
@@ -114,6 +116,15 @@ export const SCREENS = [
     capability: 'sessions.manage',
     load: loadTeacher,
     render: renderConsole,
+  },
+  {
+    // Every user's own record, citizens and seats in the lobby included: the device watches everyone.
+    name: 'record',
+    path: '/record',
+    label: () => msg('What your device recorded'),
+    everyone: true,
+    load: () => import('../record/cis-record-page'),
+    render: () => html`<cis-record-page></cis-record-page>`,
   },
   {
     // The facilitator's overview (policy matrix and trail) now lives in the console.

@@ -220,7 +220,7 @@ export class CisBrowserFrame extends LitElement {
         ? { kind: 'site', site: result.site, path: result.path, ...this.directoryFor(result.site) }
         : 'leaving' in result
           ? { kind: 'leaving', address: result.address, placardId: result.placardId }
-          : { kind: 'blocked', address: result.address, placardId: result.placardId };
+          : { kind: 'blocked', address: result.address, placardId: result.placardId, wall: result.wall };
       this.typed = result.address;
       if (options.push) this.visited = [...this.visited, result.address];
       emit(this, 'cis-address-shown', { address: result.address });

@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { Network, Site, SiteApp } from '../../../server/protocol/api';
+import type { BrowseWall, Network, Site, SiteApp } from '../../../server/protocol/api';
 import type { SiteAppElement } from './site-app-element';
 import { SITE_APPS } from './site-apps';
 import { sharedStyles } from '../ui/styles/shared';
@@ -11,17 +11,27 @@ import { siteHeadStyles } from './site-styles';
 import '../ui/cis-placard';
 import './cis-leaving-page';
 import { emit } from '../core/events';
+import { wallHeading, wallText } from './walls';
 
 /** What the browser frame shows in its page area. */
 export type FrameView =
   /** A site that opened at `path` ('' for its front page); `directory` is set on the network's home page. */
   | { kind: 'site'; site: Site; path: string; directory?: Site[] }
-  /** An address that goes nowhere on this network (the attempt was recorded). */
-  | { kind: 'blocked'; address: string; placardId: string }
+  /**
+   * An address that goes nowhere on this network (the attempt was recorded); `wall` says which wall:
+   * no route outside (the default), not cleared for this site, or the other network.
+   */
+  | { kind: 'blocked'; address: string; placardId: string; wall?: BrowseWall }
   /** Open mode, an address outside the sandbox: named, never opened (the link out was recorded). */
   | { kind: 'leaving'; address: string; placardId: string }
   /** The server could not be asked (not the wall: a real failure). */
   | { kind: 'error'; address: string; message: string };
+
+/** Under a directory that lists locked sites: the placard of the inner wall (the first locked site's). */
+function lockedPlacard(sites: Site[]): TemplateResult | typeof nothing {
+  const placardId = sites.find((site) => site.locked)?.placardId;
+  return placardId ? html`<cis-placard .placardId=${placardId}></cis-placard>` : nothing;
+}
 
 /**
  * The page area of the in-page browser: a site's pages, the home page with the
@@ -78,6 +88,17 @@ export class CisSitePage extends LitElement {
       .wall h2 {
         color: var(--cis-danger);
       }
+      .directory li.locked {
+        border-top-color: #6b7280;
+        background: #f3f4f6;
+      }
+      .directory li.locked button {
+        color: #374151;
+      }
+      .directory .lock {
+        font-weight: 600;
+        color: var(--cis-danger);
+      }
       .wall p {
         margin: 0 0 0.75rem;
       }
@@ -132,6 +153,9 @@ export class CisSitePage extends LitElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const app = this.appName();
     if (app && this.apps[app] === undefined) void this.loadApp(app);
+    // A plain site's own pages (papers, timetables, menus) are drawn by their own chunk.
+    if (!app && this.view?.kind === 'site' && !this.view.directory)
+      import('../pages/cis-site-pages').catch((error: unknown) => console.error(error));
   }
 
   protected override updated(): void {
@@ -158,13 +182,15 @@ export class CisSitePage extends LitElement {
     if (!view) return nothing;
     switch (view.kind) {
       case 'site':
-        return this.appName() ? this.renderApp(view.site, view.path) : this.renderSite(view.site, view.directory);
+        return this.appName()
+          ? this.renderApp(view.site, view.path)
+          : this.renderSite(view.site, view.directory, view.path);
       case 'blocked':
         return html`
           <div class="wall">
-            <h2 tabindex="-1">${msg('Not reachable on the national network')}</h2>
+            <h2 tabindex="-1">${wallHeading(view.wall, this.network)}</h2>
             <p>${msg('You asked for:')} <code>${view.address}</code></p>
-            <p>${msg('There is no route from here to that address. Your attempt to open it has been recorded.')}</p>
+            <p>${wallText(view.wall, this.network)}</p>
           </div>
           <cis-placard .placardId=${view.placardId}></cis-placard>
         `;
@@ -185,13 +211,13 @@ export class CisSitePage extends LitElement {
     }
   }
 
-  private renderSite(site: Site, directory: Site[] | undefined): TemplateResult {
+  private renderSite(site: Site, directory: Site[] | undefined, path = ''): TemplateResult {
     return html`
       <div class="banner" aria-hidden="true"></div>
       <h2 tabindex="-1">${site.title}</h2>
       <p class="address">${msg('Address:')} <code>${site.address}</code></p>
-      <div class="intro">${site.intro.map((paragraph) => html`<p>${paragraph}</p>`)}</div>
-      ${directory ? this.renderDirectory(directory) : nothing}
+      ${path ? nothing : html`<div class="intro">${site.intro.map((paragraph) => html`<p>${paragraph}</p>`)}</div>`}
+      ${directory ? this.renderDirectory(directory) : html`<cis-site-pages .site=${site} .path=${path}></cis-site-pages>`}
       ${site.placardId ? html`<cis-placard .placardId=${site.placardId}></cis-placard>` : nothing}
     `;
   }
@@ -219,14 +245,24 @@ export class CisSitePage extends LitElement {
           : html`<ul class="directory">
               ${sites.map(
                 (site) =>
-                  html`<li>
-                    <button type="button" @click=${() => this.open(site.address)}>${site.title}</button>
+                  html`<li class=${site.locked ? 'locked' : ''}>
+                    <button type="button" @click=${() => this.open(site.address)}>
+                      ${site.title}${site.locked ? html`<span class="visually-hidden"> (${msg('locked')})</span>` : nothing}
+                    </button>
                     <p><code>${site.address}</code></p>
+                    ${
+                      site.locked
+                        ? html`<p class="lock">
+                            <span aria-hidden="true">🔒</span> ${msg('Your clearance does not cover this.')}
+                          </p>`
+                        : nothing
+                    }
                     <p>${site.description}</p>
                   </li>`,
               )}
             </ul>`
       }
+      ${lockedPlacard(sites)}
     `;
   }
 

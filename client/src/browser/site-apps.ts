@@ -53,4 +53,9 @@ export const SITE_APPS: Record<SiteApp, SiteAppEntry | null> = {
     load: () => import('../social/cis-social-site'),
     render: ({ site, path }) => html`<cis-social-site class="site-app" .site=${site} .path=${path}></cis-social-site>`,
   },
+  library: {
+    load: () => import('../library/cis-library-site'),
+    render: ({ site, path }) =>
+      html`<cis-library-site class="site-app" .site=${site} .path=${path}></cis-library-site>`,
+  },
 };

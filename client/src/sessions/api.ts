@@ -50,6 +50,9 @@ export const sessionsApi = {
   endRound: (id: string) => request<SessionDetail>('POST', at(id, '/rounds/end')),
   /** `POST /api/sessions/:id/end`: end the session (students see the end screen). */
   end: (id: string) => request<SessionDetail>('POST', at(id, '/end')),
+  /** `POST /api/sessions/:id/files/drop`: a USB stick with one of the pack's files, to these students. */
+  dropFiles: (id: string, fileId: string, to: string[]) =>
+    request<unknown>('POST', at(id, '/files/drop'), { fileId, to }),
   /** `POST /api/sessions/:id/events`: fire one of the pack's events. */
   fireEvent: (id: string, eventId: string) => request<SessionDetail>('POST', at(id, '/events'), { eventId }),
   /** `POST /api/sessions/:id/reset`. */

@@ -11,6 +11,8 @@ import { capabilityLabel, roleLabel } from '../ui/labels';
 import { sharedStyles } from '../ui/styles/shared';
 import { sessionsApi } from './api';
 import { roleCardKey } from './sessions';
+import '../files/cis-inspection-notice';
+import '../record/cis-visit-summary';
 
 /** Whether the card under `key` was dismissed in this tab (a new role or round shows it again). */
 function dismissed(key: string): boolean {
@@ -241,7 +243,9 @@ export class CisSeatChrome extends LitElement {
         <p id="paused-text">${msg('Everything is on hold. Look up and listen; the class goes on in a moment.')}</p>
       </dialog>`;
     }
-    return this.cardOpen ? this.renderCard() : nothing;
+    // A censor's seat is told when an inspection is called (the banner is empty for everyone else).
+    return html`<cis-inspection-notice .me=${this.me}></cis-inspection-notice
+      >${this.cardOpen ? this.renderCard() : nothing}`;
   }
 
   private renderOver(): TemplateResult {
@@ -259,6 +263,10 @@ export class CisSeatChrome extends LitElement {
                 : msg('Thank you for taking part. Your teacher will talk with you about what happened.')
             }
           </p>
+          ${
+            // The end of the visit shows what this terminal kept (a removed seat can no longer read it).
+            removed ? nothing : html`<cis-visit-summary></cis-visit-summary>`
+          }
           ${removed ? nothing : html`<p><a href="/join">${msg('Join another class')}</a></p>`}
         </div>
       </dialog>

@@ -10,6 +10,7 @@ import { emit } from '../../core/events';
 import { sessionsApi } from '../api';
 import { sortRoster } from './roster';
 import './cis-round-timers';
+import '../../files/cis-drop-stick';
 import { roleLabel } from '../../ui/labels';
 import { formatClock } from '../../ui/format';
 import { sharedStyles } from '../../ui/styles/shared';
@@ -198,7 +199,8 @@ export class CisSessionPanel extends LitElement {
         ${detail.locked ? msg('Locked: nobody new can join.') : msg('Open for joining.')}
       </p>
       ${this.renderCounts(detail)} ${detail.ended ? nothing : this.renderControls(detail)} ${this.renderRoster(detail)}
-      ${detail.ended ? nothing : this.renderEvents(detail)} ${this.renderUpkeep()}
+      ${detail.ended ? nothing : this.renderEvents(detail)}
+      ${detail.ended ? nothing : html`<cis-drop-stick .detail=${detail}></cis-drop-stick>`} ${this.renderUpkeep()}
     `;
   }
 
