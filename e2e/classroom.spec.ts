@@ -4,24 +4,17 @@
  * are given by a preset and by hand, the round starts, each student sees their role card and
  * their role's home, the class is paused, and one student is removed.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { SessionsResponse } from '../server/protocol/api';
-import { PERSONAS, expectNoSeriousA11yViolations, loginAs, pathIs, trailRows } from './helpers';
-
-/** A phone in portrait: the size the join page and the lobby are made for. */
-const PHONE = { width: 390, height: 844 };
-
-/** A student's page in its own context (their own seat cookie), sized like a phone. */
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  return context.newPage();
-}
-
-/** The page does not scroll sideways. */
-async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
-}
+import {
+  expectNoSeriousA11yViolations,
+  expectNoSidewaysScroll,
+  loginAs,
+  pathIs,
+  PERSONAS,
+  phone,
+  trailRows,
+} from './helpers';
 
 /** Joins from the join page already open on `page` (typing the code unless the address carried it). */
 async function join(page: Page, name: string, code?: string): Promise<void> {

@@ -4,25 +4,22 @@
  * refuses the unsigned file; the facilitator calls an inspection; the censor inspects the elite's
  * device, finds the copy and traces it back to the citizen, the first holder.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { FilesResponse, SessionDetail, SessionsResponse } from '../server/protocol/api';
-import { PERSONAS, expectNoSeriousA11yViolations, loginAs, openAddress, pathIs, postJson, trailRows } from './helpers';
-
-/** A phone in portrait. */
-const PHONE = { width: 390, height: 844 };
+import {
+  expectNoSeriousA11yViolations,
+  expectNoSidewaysScroll,
+  loginAs,
+  openAddress,
+  pathIs,
+  PERSONAS,
+  phone,
+  postJson,
+  trailRows,
+} from './helpers';
 
 /** The film of the default pack's files (unsigned). */
 const FILM = /^The Harbour Lights/;
-
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  return context.newPage();
-}
-
-async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
-}
 
 async function join(page: Page, code: string, name: string): Promise<void> {
   await page.goto(`/join/${code}`);

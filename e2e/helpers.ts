@@ -118,3 +118,18 @@ export async function openAddress(page: Page, address: string): Promise<void> {
 export async function postJson(page: Page, path: string, data: unknown) {
   return page.request.post(path, { data, headers: { origin: new URL(page.url()).origin } });
 }
+
+/** A phone's screen, the size every page must fit without scrolling sideways. */
+export const PHONE = { width: 390, height: 844 };
+
+/** A student's phone in its own browser context (its own seat cookie). */
+export async function phone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  return context.newPage();
+}
+
+/** The page does not scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
+}

@@ -6,22 +6,18 @@
  * request leaves for the outside; open-mode controls sit on a board thread; after the switch back
  * they are gone (a draft survives) and the same story posted on a board waits for a censor.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { BoardsResponse, SessionsResponse, ThreadsResponse } from '../server/protocol/api';
-import { PERSONAS, expectNoSeriousA11yViolations, framePage, loginAs, openAddress, pathIs } from './helpers';
-
-const PHONE = { width: 390, height: 844 };
-
-/** A student's phone in its own context (its own seat cookie). */
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  return context.newPage();
-}
-
-async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
-}
+import {
+  expectNoSeriousA11yViolations,
+  expectNoSidewaysScroll,
+  framePage,
+  loginAs,
+  openAddress,
+  pathIs,
+  PERSONAS,
+  phone,
+} from './helpers';
 
 async function join(page: Page, code: string, name: string): Promise<void> {
   await page.goto(`/join/${code}`);

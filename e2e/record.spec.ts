@@ -8,17 +8,17 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
-  PERSONAS,
   expectNoSeriousA11yViolations,
+  expectNoSidewaysScroll,
   framePage,
   loginAs,
   logoutButton,
   openAddress,
   pathIs,
+  PERSONAS,
+  PHONE,
   type Persona,
 } from './helpers';
-
-const PHONE = { width: 390, height: 844 };
 
 /** A persona in its own context, on a phone-sized screen when asked. */
 async function pageAs(browser: Browser, who: Persona, phone = false): Promise<Page> {
@@ -26,11 +26,6 @@ async function pageAs(browser: Browser, who: Persona, phone = false): Promise<Pa
   const page = await context.newPage();
   await loginAs(page, who);
   return page;
-}
-
-async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
 /** Opens the record from the top bar's link, as anyone can. */

@@ -6,9 +6,16 @@
  * may open it, fits 390 px without sideways scrolling and is axe-clean.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PERSONAS, expectNoSeriousA11yViolations, framePage, loginAs, openAddress, type Persona } from './helpers';
-
-const PHONE = { width: 390, height: 844 };
+import {
+  expectNoSeriousA11yViolations,
+  expectNoSidewaysScroll,
+  framePage,
+  loginAs,
+  openAddress,
+  PERSONAS,
+  PHONE,
+  type Persona,
+} from './helpers';
 
 /** A persona on a phone-sized screen, in its own context. */
 async function phoneAs(browser: Browser, who: Persona): Promise<Page> {
@@ -18,11 +25,6 @@ async function phoneAs(browser: Browser, who: Persona): Promise<Page> {
   // The network's home page has loaded in the in-page browser before anything is typed.
   await expect(framePage(page).getByRole('heading', { level: 2 }).first()).toBeVisible();
   return page;
-}
-
-async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
 function siteHeading(page: Page, name: string) {

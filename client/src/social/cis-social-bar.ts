@@ -12,9 +12,8 @@ import { actionFailureText } from '../core/requests';
 import { sharedStyles } from '../ui/styles/shared';
 import { socialApi } from './api';
 import { socialStyles } from './cis-social.styles';
-import { likesText, sharesText } from './cis-social-post';
 import { charactersLeft } from './social';
-import { counter } from './templates';
+import { counter, reactions } from './templates';
 import './cis-social-comments';
 
 /**
@@ -138,33 +137,18 @@ export class CisSocialBar extends LitElement {
     return html`
       <h4>${msg('On the open network')}</h4>
       <div class="actions" role="group" aria-label=${msg(str`Reactions to ${what}`)}>
-        <button
-          type="button"
-          class="secondary like"
-          aria-pressed=${c.liked ? 'true' : 'false'}
-          ?disabled=${this.busy}
-          @click=${() => void this.toggleLike()}
-        >
-          ${msg('Like')}
-        </button>
-        <span class="count likes">${likesText(c.likes)}</span>
-        <button
-          type="button"
-          class="secondary share"
-          aria-expanded=${this.sharing ? 'true' : 'false'}
-          @click=${() => void this.openShare()}
-        >
-          ${msg('Share')}
-        </button>
-        <span class="count shares">${sharesText(c.shares)}</span>
-        <button
-          type="button"
-          class="secondary comments"
-          aria-expanded=${this.commentsOpen ? 'true' : 'false'}
-          @click=${() => (this.commentsOpen = !this.commentsOpen)}
-        >
-          ${c.comments === 1 ? msg('1 comment') : msg(str`${c.comments} comments`)}
-        </button>
+        ${reactions({
+          liked: c.liked,
+          likes: c.likes,
+          shares: c.shares,
+          busy: this.busy,
+          sharing: this.sharing,
+          commentsOpen: this.commentsOpen,
+          commentsLabel: c.comments === 1 ? msg('1 comment') : msg(str`${c.comments} comments`),
+          onLike: () => void this.toggleLike(),
+          onShare: () => void this.openShare(),
+          onComments: () => (this.commentsOpen = !this.commentsOpen),
+        })}
       </div>
       ${this.sharing ? this.renderShareForm() : nothing}
       <p class="message error" role="alert">${this.error}</p>

@@ -13,18 +13,8 @@ import { sharedStyles } from '../ui/styles/shared';
 import { socialApi } from './api';
 import { socialStyles } from './cis-social.styles';
 import { charactersLeft, formatScore, socialAddress } from './social';
-import { counter, linkedText } from './templates';
+import { counter, linkedText, reactions } from './templates';
 import './cis-social-comments';
-
-/** "1 like" / "3 likes", and so on: counts as words, so a screen reader reads them as such. */
-export function likesText(n: number): string {
-  return n === 1 ? msg('1 like') : msg(str`${n} likes`);
-}
-
-/** "1 share" / "3 shares". */
-export function sharesText(n: number): string {
-  return n === 1 ? msg('1 share') : msg(str`${n} shares`);
-}
 
 /** An article or thread quoted in a post, as a link that opens it in the browser frame. */
 export function quoteTemplate(quote: SocialQuote): TemplateResult {
@@ -128,33 +118,18 @@ export class CisSocialPost extends LitElement {
         ${post.quote ? quoteTemplate(post.quote) : nothing} ${this.renderOriginal(post)}
         ${'score' in post ? html`<p class="hint">${msg(str`Score now: ${formatScore(post.score)}`)}</p>` : nothing}
         <div class="actions">
-          <button
-            type="button"
-            class="secondary like"
-            aria-pressed=${post.liked ? 'true' : 'false'}
-            ?disabled=${this.busy}
-            @click=${() => void this.toggleLike(post)}
-          >
-            ${msg('Like')}
-          </button>
-          <span class="count likes">${likesText(post.likes)}</span>
-          <button
-            type="button"
-            class="secondary share"
-            aria-expanded=${this.sharing ? 'true' : 'false'}
-            @click=${() => void this.openShare()}
-          >
-            ${msg('Share')}
-          </button>
-          <span class="count shares">${sharesText(post.shares)}</span>
-          <button
-            type="button"
-            class="secondary"
-            aria-expanded=${this.commentsOpen ? 'true' : 'false'}
-            @click=${() => (this.commentsOpen = !this.commentsOpen)}
-          >
-            ${msg('Comments')}
-          </button>
+          ${reactions({
+            liked: post.liked,
+            likes: post.likes,
+            shares: post.shares,
+            busy: this.busy,
+            sharing: this.sharing,
+            commentsOpen: this.commentsOpen,
+            commentsLabel: msg('Comments'),
+            onLike: () => void this.toggleLike(post),
+            onShare: () => void this.openShare(),
+            onComments: () => (this.commentsOpen = !this.commentsOpen),
+          })}
         </div>
         ${this.sharing ? this.renderShareForm(post) : nothing}
         <p class="message error" role="alert">${this.error}</p>
