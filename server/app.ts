@@ -32,6 +32,8 @@ import { fileRoutes } from './http/routes/files';
 import { FilesEvents, type FilesDeps } from './domain/files';
 import { setRevoked } from './domain/chat';
 import { classRoutes } from './http/routes/classes';
+import { quizRoutes } from './http/routes/quiz';
+import { debriefRoutes } from './http/routes/debrief';
 import { socialGate, socialRoutes } from './http/routes/social';
 import { SocialEvents, type SocialDeps } from './domain/social';
 import { TrendingBook } from './domain/trending';
@@ -144,6 +146,20 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   app.use(authenticate(ctx));
   app.use('/api/social', socialGate());
   app.use('/api', express.json({ limit: '64kb', strict: true }));
+  // One queue per class session for every change of it (class controls and quiz answers alike).
+  const classQueue = new SerialQueue();
+  // Before the pause guard: the quiz refuses answers while paused but takes them once the session has ended.
+  app.use(
+    quizRoutes({
+      pack,
+      quiz: store.quiz,
+      sessions: store.sessions,
+      users: store.users,
+      recorder,
+      bus,
+      queue: classQueue,
+    }),
+  );
   app.use(pauseGuard(store.sessions));
   app.use(authRoutes(ctx));
   app.use(sessionRoutes(ctx));
@@ -240,11 +256,12 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     filter: media.filter,
     online: (userId) => online.has(userId),
     seed: (sessionId) => ({ articles: seedArticles(pack, sessionId), posts: seedPosts(pack, sessionId, []) }),
-    queue: new SerialQueue(),
+    queue: classQueue,
     ttlSeconds: config.tokenTtlSeconds,
     files,
   };
   app.use(classRoutes(ctx, { classes, joinsPerTenSeconds: config.joinsPerTenSeconds }));
+  app.use(debriefRoutes(ctx, { classes }));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
   app.use(errorHandler(log));

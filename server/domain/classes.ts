@@ -172,6 +172,7 @@ export function stateOf(s: SessionRecord & { class: ClassState }, forOwner = fal
     locked: s.class.locked,
     ended: s.class.ended,
     round: forOwner ? s.class.round : publicRound(s.class.round),
+    quiz: s.class.quizAfter ? 'after' : 'before',
   };
 }
 
@@ -219,10 +220,12 @@ export function sessionDetail(deps: ClassDeps, actor: Actor, id: string, origin:
     lateJoin: s.class.lateJoin,
     ended: s.class.ended,
     round: s.class.round,
+    roundsPlayed: s.class.rounds,
     players,
     events: deps.pack.classroom.events.map((e) => ({ id: e.id, title: e.title })),
     counts: countsOf(deps, s.id, players),
     files: deps.pack.files.files.map((f) => ({ id: f.id, title: f.title, kind: f.kind, signed: f.signed })),
+    transcript: s.class.transcript !== false,
   };
 }
 
@@ -718,12 +721,30 @@ async function fire(
   return push;
 }
 
+/** `PATCH /api/sessions/:id`: the session's settings (today only whether the transcript may be downloaded). */
+export async function updateSettings(
+  deps: ClassDeps,
+  actor: Actor,
+  id: string,
+  change: { transcript?: boolean | undefined },
+): Promise<void> {
+  await control(deps, actor, id, async (s) => {
+    if (change.transcript !== undefined && change.transcript !== (s.class.transcript !== false))
+      await setClass(deps, s, { transcript: change.transcript });
+  });
+}
+
 /** Puts the session's content back to the pack; without `keepRoster` every seat goes too. */
 export async function resetSession(deps: ClassDeps, actor: Actor, id: string, keepRoster: boolean): Promise<void> {
   await control(deps, actor, id, async (s) => {
     const seats = seatsOf(deps, s.id);
     await deps.storage.resetContent(s.id, deps.seed(s.id), !keepRoster);
-    await setClass(deps, s, { round: null, paused: false, ...(keepRoster ? {} : { removedNames: [], preset: null }) });
+    await setClass(deps, s, {
+      round: null,
+      paused: false,
+      quizAfter: false, // the quiz's answers went with the content: it starts again with the before-quiz
+      ...(keepRoster ? {} : { removedNames: [], preset: null }),
+    });
     await deps.recorder.record(facilitatorIn(actor, s.id), 'session_reset', {
       roster: keepRoster ? 'kept' : 'cleared',
     });

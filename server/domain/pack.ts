@@ -14,6 +14,7 @@ import {
   type PackPages,
 } from './pack-pages';
 import { checkFiles, filesFileSchema, type PackFiles } from './pack-files';
+import { checkQuiz, quizFileSchema, type PackQuiz } from './pack-quiz';
 
 const id = z.string().regex(PATTERNS.packId, 'must be a lower-case id (a-z, 0-9, -)');
 const role = z.enum(ROLES);
@@ -148,7 +149,7 @@ const placardSchema = z.strictObject({
   id,
   title: text(120),
   text: text(1200),
-  source: text(300),
+  source: text(600),
   reported: z.boolean().optional(),
 });
 
@@ -265,6 +266,8 @@ export interface Pack {
   library: PackLibrary;
   /** The smuggled files, the Notels and the found stick (`pack-files.ts`). */
   files: PackFiles;
+  /** The before/after quiz (`pack-quiz.ts`). */
+  quiz: PackQuiz;
 }
 
 /** The files a pack consists of, and the schema each must meet. */
@@ -283,6 +286,7 @@ export const PACK_FILES = {
   'pages.json': pagesFileSchema,
   'library.json': libraryFileSchema,
   'files.json': filesFileSchema,
+  'quiz.json': quizFileSchema,
 } as const;
 
 /** The placard of the "you are leaving the sandbox" page (open mode, an outside address): every pack has it. */
@@ -344,6 +348,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
   const pages = parseFile('pages.json', files['pages.json']);
   const library = parseFile('library.json', files['library.json']);
   const packFiles = parseFile('files.json', files['files.json']);
+  const quiz = parseFile('quiz.json', files['quiz.json']);
 
   requireUnique('personas.json', personas, (p) => p.username, 'username');
   requireUnique('sites.json', sites, (s) => s.id, 'id');
@@ -384,6 +389,8 @@ export function validatePack(files: Record<string, unknown>): Pack {
   if (contentProblem) throw new PackError(...contentProblem);
   const filesProblem = checkFiles(packFiles, { personas, sites, events: classroom.events });
   if (filesProblem) throw new PackError(...filesProblem);
+  const quizProblem = checkQuiz(quiz, placardIds);
+  if (quizProblem) throw new PackError(...quizProblem);
   return {
     meta,
     personas,
@@ -399,6 +406,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
     pages,
     library,
     files: packFiles,
+    quiz,
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   SocialCounts,
   TrailEvent,
 } from '../protocol/api';
+import type { QuizPhase } from '../protocol/debrief';
 import type { TrailQuery } from './trail';
 
 /** A simulation session: every user and event belongs to one. */
@@ -48,6 +49,10 @@ export interface ClassState {
    * while the round it was fired in (`round`, null outside any round) still runs.
    */
   inspection?: { startedAt: string; until: string; round: number | null };
+  /** True once the facilitator opened the after-quiz (the before-quiz then closes). */
+  quizAfter?: boolean;
+  /** Whether the facilitator may download the transcript (absent: true; issue 13). */
+  transcript?: boolean;
 }
 
 /** A stored user (a persona in a session). */
@@ -415,4 +420,23 @@ export interface FilesRepo {
   found(sessionId: string, userId: string): boolean;
   /** Applies changes in memory at once, in order, and resolves once they are on disk. */
   change(...changes: FilesChange[]): Promise<void>;
+}
+
+/** One student's answers to one phase of the quiz (every item of the pack's quiz, once each). */
+export interface QuizAnswerRecord {
+  sessionId: string;
+  userId: string;
+  phase: QuizPhase;
+  at: string;
+  answers: { itemId: string; answer: boolean }[];
+}
+
+/** The quiz's answers per session: an append-only log, one record per student and phase. */
+export interface QuizRepo {
+  /** Every answer set of a session, oldest first. */
+  list(sessionId: string): readonly QuizAnswerRecord[];
+  /** A student's answer set of one phase, or undefined. */
+  of(sessionId: string, userId: string, phase: QuizPhase): QuizAnswerRecord | undefined;
+  /** Stores an answer set; readable at once, resolves once on disk. */
+  insert(record: QuizAnswerRecord): Promise<QuizAnswerRecord>;
 }

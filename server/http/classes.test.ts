@@ -136,7 +136,9 @@ describe('join → lobby → role → round', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect((await detail(s.id)).round?.number).toBe(1);
-    expect((await fac.post(`/api/sessions/${s.id}/rounds/end`, {})).json.round).toBeNull();
+    const ended = (await fac.post(`/api/sessions/${s.id}/rounds/end`, {})).json;
+    expect(ended.round).toBeNull();
+    expect(ended.roundsPlayed).toBe(1); // the console names the next one "Start round 2"
     expect((await fac.post(`/api/sessions/${s.id}/rounds`, { mode: 'open' })).json.round).toMatchObject({
       number: 2,
       mode: 'open',

@@ -91,8 +91,10 @@ beforeAll(async () => {
     ctl('/end', {}),
     ctl('/events', { eventId: 'inspection' }),
     ctl('/reset', { keepRoster: true }),
+    ctl('', { transcript: false }, 'PATCH'),
     ctl('/mode', { mode: 'open' }),
     ctl('/files/drop', { fileId: 'harbour-film', to: [pid] }),
+    ctl('/quiz', { phase: 'after' }),
     ['DELETE /api/sessions/:id', { as: 'facilitator', path: `/api/sessions/${sid}`, body: {} }],
   ]);
   cases = {
@@ -171,6 +173,11 @@ beforeAll(async () => {
       body: { target: { kind: 'article', id: 'grain-plan-fulfilled-128-per-cent' }, text: 'x' },
     },
     'POST /api/files/find': { as: 'scientist', path: '/api/files/find', body: { site: 'scitech' } },
+    'POST /api/quiz/answers': {
+      as: 'citizen',
+      path: '/api/quiz/answers',
+      body: { phase: 'before', answers: [{ itemId: 'intranet-no-route', answer: true }] },
+    },
     'POST /api/files/notel/handover': { as: 'citizen', path: '/api/files/notel/handover', body: { to: pid } },
     'POST /api/files/:copyId/open': { as: 'citizen', path: '/api/files/x/open', body: {} },
     'POST /api/files/:copyId/handover': { as: 'citizen', path: '/api/files/x/handover', body: { to: pid } },

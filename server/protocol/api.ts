@@ -142,4 +142,5 @@ export type * from './sessions';
 export type * from './social';
 export type * from './files';
 export type * from './record';
+export type * from './debrief';
 export type * from './pages';

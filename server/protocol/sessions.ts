@@ -39,6 +39,7 @@
 import type { Capability, Mode, Role } from './vocabulary';
 import type { TrailEvent } from './api';
 import type { PackFileInfo } from './files';
+import type { QuizPhase } from './debrief';
 
 /** A distribution preset from the pack. */
 export type RolePreset = 'realistic' | 'active';
@@ -128,11 +129,15 @@ export interface SessionDetail {
   lateJoin: boolean;
   ended: boolean;
   round: SessionRound | null;
+  /** How many rounds have been played (the next one is `roundsPlayed + 1`). */
+  roundsPlayed?: number;
   players: SessionPlayer[];
   events: SessionEventInfo[];
   counts: SessionCounts;
   /** The pack's files the facilitator may drop (`POST /api/sessions/:id/files/drop`). */
   files: PackFileInfo[];
+  /** Whether the transcript download is allowed (`PATCH /api/sessions/:id {transcript}`; default true). */
+  transcript?: boolean;
 }
 
 /** `POST /api/sessions`. `capacity` 1–500 (default 40), `lateJoin` default true. */
@@ -264,6 +269,11 @@ export interface SessionState {
   locked: boolean;
   ended: boolean;
   round: SessionRound | null;
+  /**
+   * The quiz phase open in the session: `before` until the facilitator opens the after-quiz, then `after`
+   * (whether a given student still has to answer it: `GET /api/quiz`).
+   */
+  quiz?: QuizPhase;
 }
 
 /** `session:roster`: the live roster and counts of one of the facilitator's sessions. */

@@ -137,6 +137,9 @@ export const TRAIL_KINDS = [
   /** The Research E-Library: a search, and a request for a title not in the catalogue. */
   'library_search',
   'library_request',
+  /** The quiz: a student answered a phase; the facilitator opened the after-quiz. */
+  'quiz_answered',
+  'quiz_opened',
 ] as const;
 export type TrailKind = (typeof TRAIL_KINDS)[number];
 

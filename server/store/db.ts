@@ -15,6 +15,7 @@ import type {
   FilesRepo,
   LoginsRepo,
   PostsRepo,
+  QuizRepo,
   RoomStatesRepo,
   SessionsRepo,
   SessionStorage,
@@ -27,6 +28,7 @@ import { LogFiles } from './files';
 import { Db, type DbShape } from './document';
 import { LowLogins } from './logins';
 import { LowPosts } from './posts';
+import { LogQuiz } from './quiz';
 import { LowRoomStates } from './room-states';
 import { seedArticles, seedDocument, seedPosts } from './seed';
 import { LowSessions } from './sessions';
@@ -51,6 +53,8 @@ export interface Store {
   social: SocialRepo;
   /** Smuggled files: copies and their chains of marks, Notels, inspections (files.jsonl). */
   files: FilesRepo;
+  /** The quiz's answers, one set per student and phase (quiz.jsonl). */
+  quiz: QuizRepo;
   trail: TrailLog;
   /** Deleting or resetting a whole session across the document, chat logs and trail. */
   sessionStorage: SessionStorage;
@@ -79,6 +83,7 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
   const logins = new LowLogins(db);
   const social = await LogSocial.open(join(dataDir, 'social.jsonl'));
   const files = await LogFiles.open(join(dataDir, 'files.jsonl'));
+  const quiz = await LogQuiz.open(join(dataDir, 'quiz.jsonl'));
   return {
     users: new LowUsers(db),
     sessions: new LowSessions(db),
@@ -89,12 +94,14 @@ export async function openStore(dataDir: string, pack: Pack): Promise<Store> {
     logins,
     social,
     files,
+    quiz,
     trail,
-    sessionStorage: new StoreSessionStorage(db, logins, chat, trail, social, files),
+    sessionStorage: new StoreSessionStorage(db, logins, chat, trail, social, files, quiz),
     close: async () => {
       await chat.close();
       await social.close();
       await files.close();
+      await quiz.close();
       await trail.close();
     },
   };
@@ -107,5 +114,6 @@ export async function wipeStore(dataDir: string): Promise<void> {
   await rm(join(dataDir, 'trail.jsonl'), { force: true });
   await rm(join(dataDir, 'social.jsonl'), { force: true });
   await rm(join(dataDir, 'files.jsonl'), { force: true });
+  await rm(join(dataDir, 'quiz.jsonl'), { force: true });
   await rm(join(dataDir, 'chat'), { recursive: true, force: true });
 }

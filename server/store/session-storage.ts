@@ -6,6 +6,7 @@ import type { ArticleRecord, LoginsRepo, PostRecord, SessionStorage } from '../d
 import type { FileChat } from './chat';
 import type { LogFiles } from './files';
 import type { Db } from './document';
+import type { LogQuiz } from './quiz';
 import type { LogSocial } from './social';
 import type { TrailLog } from './trail-log';
 
@@ -18,6 +19,7 @@ export class StoreSessionStorage implements SessionStorage {
     private readonly trail: TrailLog,
     private readonly social: LogSocial,
     private readonly files: LogFiles,
+    private readonly quiz: LogQuiz,
   ) {}
 
   async purge(sessionId: string): Promise<void> {
@@ -29,6 +31,7 @@ export class StoreSessionStorage implements SessionStorage {
     await this.chat.dropSession(sessionId);
     await this.social.dropSession(sessionId);
     await this.files.dropSession(sessionId);
+    await this.quiz.dropSession(sessionId);
     await this.trail.dropSession(sessionId);
   }
 
@@ -49,5 +52,6 @@ export class StoreSessionStorage implements SessionStorage {
     await this.chat.dropSession(sessionId);
     await this.social.dropSession(sessionId); // the open network's records go too
     await this.files.dropSession(sessionId); // and the smuggled files, Notels and inspections
+    await this.quiz.dropSession(sessionId); // and the quiz's answers
   }
 }

@@ -22,6 +22,8 @@ import type {
   ChatRoomLog,
   FilesChange,
   FilesRepo,
+  QuizAnswerRecord,
+  QuizRepo,
   LoginRecord,
   LoginsRepo,
   PostRecord,
@@ -48,6 +50,7 @@ import { queryTrail, type TrailQuery } from '../domain/trail';
 import type { ChatMessage, Mode, Role, TrailEvent, TrailKind } from '../protocol/api';
 import { loadPack } from '../store/pack-loader';
 import { FilesLedger } from '../store/files';
+import { QuizLedger } from '../store/quiz';
 import { FilesEvents, type FilesDeps } from '../domain/files';
 import { setRevoked } from '../domain/chat';
 import { seedDocument } from '../store/seed';
@@ -337,6 +340,14 @@ export class MemoryFiles extends FilesLedger implements FilesRepo {
   }
 }
 
+/** The quiz's answers in memory: the store's ledger, nothing written. */
+export class MemoryQuiz extends QuizLedger implements QuizRepo {
+  async insert(record: QuizAnswerRecord) {
+    this.apply(record);
+    return record;
+  }
+}
+
 /** Every repository, in memory: the same shape as the real `Store`, without files. */
 export interface MemoryStore {
   users: MemoryUsers;
@@ -348,6 +359,7 @@ export interface MemoryStore {
   logins: MemoryLogins;
   social: MemorySocial;
   files: MemoryFiles;
+  quiz: MemoryQuiz;
   trail: MemoryTrail;
 }
 
@@ -370,6 +382,7 @@ export function memoryStore(
     logins: new MemoryLogins(),
     social: new MemorySocial(),
     files: new MemoryFiles(),
+    quiz: new MemoryQuiz(),
     trail: new MemoryTrail(),
   };
 }

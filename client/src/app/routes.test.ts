@@ -23,7 +23,8 @@ describe('the screen registry', () => {
     const paths = SCREENS.map((s) => s.path);
     expect(new Set(names).size).toBe(names.length);
     expect(new Set(paths).size).toBe(paths.length);
-    for (const path of paths) expect(path).toMatch(/^\/[a-z]+$/);
+    // One or more lower-case segments (the debrief lives under the console: /console/debrief/<id>).
+    for (const path of paths) expect(path).toMatch(/^(\/[a-z]+)+$/);
     expect(paths).not.toContain(LOGIN_PATH);
   });
 

@@ -146,6 +146,15 @@ export const SCREENS = [
     render: ({ param }) => html`<cis-present-page .code=${param}></cis-present-page>`,
   },
   {
+    name: 'debrief',
+    path: '/console/debrief',
+    label: () => msg('Debrief'),
+    capability: 'sessions.manage',
+    param: true,
+    load: () => import('../debrief/cis-debrief-page'),
+    render: ({ param }) => html`<cis-debrief-page .sessionId=${param}></cis-debrief-page>`,
+  },
+  {
     name: 'join',
     path: '/join',
     label: () => msg('Join a class'),

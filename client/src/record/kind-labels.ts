@@ -129,5 +129,9 @@ export function trailKindLabel(kind: TrailKind): string {
       return msg('Library search');
     case 'library_request':
       return msg('Library request');
+    case 'quiz_answered':
+      return msg('Quiz answered');
+    case 'quiz_opened':
+      return msg('Quiz opened');
   }
 }

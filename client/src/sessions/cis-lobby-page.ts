@@ -74,6 +74,12 @@ export class CisLobbyPage extends LitElement {
   @property({ attribute: false })
   me: Me | undefined;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The quiz is its own chunk, fetched once a student is in the lobby.
+    void import('../quiz/index');
+  }
+
   override render(): TemplateResult {
     const name = this.me?.displayName ?? '';
     const session = this.me?.seat?.sessionName ?? '';
@@ -87,6 +93,7 @@ export class CisLobbyPage extends LitElement {
       <p class="note">
         ${msg('Keep this page open. When your teacher gives you a role, this screen changes by itself.')}
       </p>
+      <cis-before-quiz></cis-before-quiz>
     `;
   }
 }

@@ -170,6 +170,8 @@ export class CisSeatChrome extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('cis-role-card', this.openCard);
+    // The after-quiz and one's own result are their own chunk.
+    void import('../quiz/index');
   }
 
   override disconnectedCallback(): void {
@@ -244,8 +246,9 @@ export class CisSeatChrome extends LitElement {
       </dialog>`;
     }
     // A censor's seat is told when an inspection is called (the banner is empty for everyone else).
+    // The after-quiz opens over any screen when the teacher opens it (`cis-after-quiz` asks on every push).
     return html`<cis-inspection-notice .me=${this.me}></cis-inspection-notice
-      >${this.cardOpen ? this.renderCard() : nothing}`;
+      >${this.cardOpen ? this.renderCard() : nothing}<cis-after-quiz></cis-after-quiz>`;
   }
 
   private renderOver(): TemplateResult {
@@ -266,6 +269,10 @@ export class CisSeatChrome extends LitElement {
           ${
             // The end of the visit shows what this terminal kept (a removed seat can no longer read it).
             removed ? nothing : html`<cis-visit-summary></cis-visit-summary>`
+          }
+          ${
+            // The after-quiz may be opened once the class has ended: it comes over this screen.
+            removed ? nothing : html`<cis-quiz-result></cis-quiz-result><cis-after-quiz></cis-after-quiz>`
           }
           ${removed ? nothing : html`<p><a href="/join">${msg('Join another class')}</a></p>`}
         </div>

@@ -29,6 +29,7 @@ import {
   setPaused,
   setRoundMode,
   startRound,
+  updateSettings,
   type ClassDeps,
 } from '../../domain/classes';
 import { SEAT_ROLES } from '../../domain/class-rules';
@@ -84,6 +85,10 @@ const modeBody = z.strictObject({ mode: z.enum(MODES) });
 const emptyBody = z.strictObject({}).optional();
 const eventBody = z.strictObject({ eventId: z.string().regex(PATTERNS.packId) });
 const resetBody = z.strictObject({ keepRoster: z.boolean() });
+/** `PATCH /api/sessions/:id`: the settings that exist now, at least one (later issues add fields here). */
+const settingsBody = z
+  .strictObject({ transcript: z.boolean().optional() })
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one setting' });
 const trailQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 /** A class session id as it appears in a path. */
@@ -174,6 +179,12 @@ export function classRoutes(ctx: HttpContext, deps: ClassRouteDeps): Router {
 
   r.get('/api/sessions/:id', (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
+    detail(req, res);
+  });
+
+  r.patch('/api/sessions/:id', async (req, res) => {
+    const change = parse(settingsBody, req.body);
+    await updateSettings(c, manager(res), sessionId(req), change);
     detail(req, res);
   });
 

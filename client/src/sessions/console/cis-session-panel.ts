@@ -8,6 +8,7 @@ import { MODES, ROLES } from '../../../../server/protocol/vocabulary';
 import { actionFailureText } from '../../core/requests';
 import { emit } from '../../core/events';
 import { sessionsApi } from '../api';
+import { quizApi } from '../../quiz/api';
 import { sortRoster } from './roster';
 import './cis-round-timers';
 import '../../files/cis-drop-stick';
@@ -181,8 +182,15 @@ export class CisSessionPanel extends LitElement {
       <div class="join">
         <span>${msg('Join code:')} <span class="code">${detail.code}</span></span>
         <span>${detail.joinUrl}</span>
-        <a href=${`/present/${detail.code}`} @click=${(event: MouseEvent) => this.follow(event, detail.code)}
+        <a
+          href=${`/present/${detail.code}`}
+          @click=${(event: MouseEvent) => this.follow(event, `/present/${detail.code}`)}
           >${msg('Open the projector view')}</a
+        >
+        <a
+          href=${`/console/debrief/${encodeURIComponent(detail.id)}`}
+          @click=${(event: MouseEvent) => this.follow(event, `/console/debrief/${encodeURIComponent(detail.id)}`)}
+          >${msg('Debrief')}</a
         >
       </div>
       <p class="message success" role="status">${this.message}</p>
@@ -198,16 +206,35 @@ export class CisSessionPanel extends LitElement {
         ${detail.paused ? html`<span class="paused">${msg('Paused.')}</span>` : nothing}
         ${detail.locked ? msg('Locked: nobody new can join.') : msg('Open for joining.')}
       </p>
-      ${this.renderCounts(detail)} ${detail.ended ? nothing : this.renderControls(detail)} ${this.renderRoster(detail)}
-      ${detail.ended ? nothing : this.renderEvents(detail)}
+      ${this.renderCounts(detail)} ${detail.ended ? nothing : this.renderControls(detail)} ${this.renderQuiz()}
+      ${this.renderRoster(detail)} ${detail.ended ? nothing : this.renderEvents(detail)}
       ${detail.ended ? nothing : html`<cis-drop-stick .detail=${detail}></cis-drop-stick>`} ${this.renderUpkeep()}
     `;
   }
 
-  private follow(event: MouseEvent, code: string): void {
+  private follow(event: MouseEvent, path: string): void {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    emit(this, 'cis-navigate', { path: `/present/${code}` });
+    emit(this, 'cis-navigate', { path });
+  }
+
+  /** The after-quiz opens at the end, before or after the session is ended (opening it twice changes nothing). */
+  private renderQuiz(): TemplateResult {
+    return html`<h3>${msg('Quiz')}</h3>
+      <div class="row">
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${this.busy}
+          @click=${() =>
+            this.act(
+              (id) => quizApi.openAfter(id).then(() => undefined),
+              msg('After-quiz opened: every student sees the statements again.'),
+            )}
+        >
+          ${msg('Open the after-quiz')}
+        </button>
+      </div>`;
   }
 
   private renderCounts(detail: SessionDetail): TemplateResult {
@@ -233,7 +260,7 @@ export class CisSessionPanel extends LitElement {
   }
 
   private renderControls(detail: SessionDetail): TemplateResult {
-    const next = (detail.round?.number ?? 0) + 1;
+    const next = (detail.round?.number ?? detail.roundsPlayed ?? 0) + 1;
     return html`
       <h3>${msg('Round')}</h3>
       <div class="row">
