@@ -10,9 +10,11 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { SessionsResponse } from '../server/protocol/api';
 import {
+  dismissRoleCard,
   expectNoSeriousA11yViolations,
   expectNoSidewaysScroll,
   framePage,
+  joinClass,
   loginAs,
   openAddress,
   pathIs,
@@ -25,21 +27,6 @@ const QUIZ = JSON.parse(readFileSync('fixtures/default/quiz.json', 'utf8')) as {
   items: { id: string; text: string; truth: boolean }[];
 };
 const TRUE_ITEMS = QUIZ.items.filter((item) => item.truth).length;
-
-async function join(page: Page, code: string, name: string): Promise<void> {
-  await page.goto(`/join/${code}`);
-  await page.getByLabel('Your name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page).toHaveURL(pathIs('/lobby'));
-}
-
-/** Dismisses the role card that a new role or round shows. */
-async function dismissCard(page: Page): Promise<void> {
-  const card = page.getByRole('dialog').filter({ hasText: 'Your role card' });
-  await expect(card).toBeVisible({ timeout: 10_000 });
-  await card.getByRole('button', { name: 'Got it', exact: true }).click();
-  await expect(card).toHaveCount(0);
-}
 
 /**
  * Answers every statement of the quiz form inside `scope`: `pick` chooses from the pack's truth
@@ -109,7 +96,7 @@ test('a two-round class, the quiz before and after, and its debrief', async ({ b
       [b, names.b],
       [c, names.c],
     ] as const) {
-      await join(page, session.code, name);
+      await joinClass(page, session.code, name);
     }
     const lobbyQuiz = (page: Page) => page.getByRole('region', { name: 'Before we start: true or false?' });
     await expect(lobbyQuiz(a).getByRole('status').filter({ hasText: 'answered' })).toHaveText(
@@ -151,7 +138,7 @@ test('a two-round class, the quiz before and after, and its debrief', async ({ b
     await expect(teacher.getByText(/Round 1 running since .*Closed/)).toBeVisible();
     for (const page of phones) {
       await expect(page).toHaveURL(pathIs('/portal'));
-      await dismissCard(page);
+      await dismissRoleCard(page);
     }
     const boardsSite = a.locator('cis-boards-site');
     const boards = (await (await a.request.get('/api/boards')).json()) as {
@@ -187,7 +174,7 @@ test('a two-round class, the quiz before and after, and its debrief', async ({ b
     await teacher.getByRole('button', { name: 'Start round 2', exact: true }).click();
     await expect(teacher.getByText(/Round 2 running since .*Open/)).toBeVisible();
     for (const page of phones) {
-      await dismissCard(page);
+      await dismissRoleCard(page);
       await openCommons(page);
     }
     const composer = commons(a).getByRole('form', { name: 'New post' });

@@ -7,8 +7,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { FilesResponse, SessionDetail, SessionsResponse } from '../server/protocol/api';
 import {
+  dismissRoleCard,
   expectNoSeriousA11yViolations,
   expectNoSidewaysScroll,
+  joinClass,
   loginAs,
   openAddress,
   pathIs,
@@ -20,21 +22,6 @@ import {
 
 /** The film of the default pack's files (unsigned). */
 const FILM = /^The Harbour Lights/;
-
-async function join(page: Page, code: string, name: string): Promise<void> {
-  await page.goto(`/join/${code}`);
-  await page.getByLabel('Your name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page).toHaveURL(pathIs('/lobby'));
-}
-
-/** Dismisses the role card that opens when the round starts. */
-async function dismissRoleCard(page: Page): Promise<void> {
-  const card = page.getByRole('dialog').filter({ hasText: 'Your role card' });
-  await expect(card).toBeVisible();
-  await card.getByRole('button', { name: 'Got it', exact: true }).click();
-  await expect(card).toHaveCount(0);
-}
 
 /** The device panel (a dialog opened from the top bar). */
 function devicePanel(page: Page) {
@@ -78,9 +65,9 @@ test('a smuggled film: dropped, played on a Notel, refused by a terminal, inspec
     const elite = await phone(browser);
     const censor = await phone(browser);
     phones.push(citizen, elite, censor);
-    await join(citizen, session.code, names.citizen);
-    await join(elite, session.code, names.elite);
-    await join(censor, session.code, names.censor);
+    await joinClass(citizen, session.code, names.citizen);
+    await joinClass(elite, session.code, names.elite);
+    await joinClass(censor, session.code, names.censor);
 
     // Roles in one go (the pack gives the first citizen seat a Notel when roles are first given).
     const detail = (await (await teacher.request.get(`/api/sessions/${session.id}`)).json()) as SessionDetail;

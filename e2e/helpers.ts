@@ -133,3 +133,19 @@ export async function expectNoSidewaysScroll(page: Page, label: string): Promise
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
 }
+
+/** A student joins a class by its join link, under `name`, and waits in the lobby. */
+export async function joinClass(page: Page, code: string, name: string): Promise<void> {
+  await page.goto(`/join/${code}`);
+  await page.getByLabel('Your name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page).toHaveURL(pathIs('/lobby'));
+}
+
+/** Dismisses the role card that a new role or round shows. */
+export async function dismissRoleCard(page: Page): Promise<void> {
+  const card = page.getByRole('dialog').filter({ hasText: 'Your role card' });
+  await expect(card).toBeVisible({ timeout: 10_000 });
+  await card.getByRole('button', { name: 'Got it', exact: true }).click();
+  await expect(card).toHaveCount(0);
+}

@@ -9,29 +9,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { BoardsResponse, SessionsResponse, ThreadsResponse } from '../server/protocol/api';
 import {
+  dismissRoleCard,
   expectNoSeriousA11yViolations,
   expectNoSidewaysScroll,
   framePage,
+  joinClass,
   loginAs,
   openAddress,
   pathIs,
   PERSONAS,
   phone,
 } from './helpers';
-
-async function join(page: Page, code: string, name: string): Promise<void> {
-  await page.goto(`/join/${code}`);
-  await page.getByLabel('Your name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page).toHaveURL(pathIs('/lobby'));
-}
-
-/** Dismisses the role card that a new role or round shows. */
-async function dismissCard(page: Page): Promise<void> {
-  const card = page.getByRole('dialog').filter({ hasText: 'Your role card' });
-  await card.getByRole('button', { name: 'Got it', exact: true }).click();
-  await expect(card).toHaveCount(0);
-}
 
 /**
  * The seat's chrome may show the role card again when the round's mode changes (its "may" list
@@ -44,7 +32,7 @@ async function dismissCardIfShown(page: Page): Promise<void> {
   } catch {
     return;
   }
-  await dismissCard(page);
+  await dismissRoleCard(page);
 }
 
 /** Marks this document: a reload would lose the mark. */
@@ -100,9 +88,9 @@ test('a class switches to the open network and back', async ({ browser }) => {
         if (host !== '127.0.0.1' && host !== 'localhost') outside.push(request.url());
       });
     }
-    await join(a, code, names.a);
-    await join(b, code, names.b);
-    await join(c, code, names.c);
+    await joinClass(a, code, names.a);
+    await joinClass(b, code, names.b);
+    await joinClass(c, code, names.c);
     for (const [name, role] of [
       [names.a, 'elite'],
       [names.b, 'elite'],
@@ -115,7 +103,7 @@ test('a class switches to the open network and back', async ({ browser }) => {
     await expect(teacher.getByText(/Round 1 running since .*Closed/)).toBeVisible();
     await expect(a).toHaveURL(pathIs('/portal'));
     await expect(c).toHaveURL(pathIs('/denied'));
-    for (const page of phones) await dismissCard(page);
+    for (const page of phones) await dismissRoleCard(page);
     await expect(
       c.getByRole('heading', { level: 1, name: 'This terminal is not authorised for the national network' }),
     ).toBeVisible();
