@@ -40,6 +40,8 @@ import { TrendingBook } from './domain/trending';
 import { pauseGuard } from './http/pause';
 import { fireDueEvents, SerialQueue, type ClassDeps } from './domain/classes';
 import { OnlineUsers } from './domain/online';
+import { CastDirector } from './domain/cast';
+import { realClock, type Clock } from './domain/clock';
 import type { ChatDeps } from './domain/chat';
 import { compileSubstitutions } from './domain/filter';
 import { Presence } from './realtime/presence';
@@ -68,6 +70,8 @@ export interface BuiltApp {
   classes: ClassDeps;
   /** What the open network needs (the routes and the realtime layer share it). */
   social: SocialDeps;
+  /** The simulated cast (its timers stop on close). */
+  cast: CastDirector;
   /** Stops sockets, the HTTP server and the store. */
   close(): Promise<void>;
 }
@@ -111,8 +115,16 @@ function securityHeaders() {
   });
 }
 
+/** What tests may put in place of the real thing. */
+export interface BuildOptions {
+  /** The simulated cast's clock (a fake one runs its timers by hand). */
+  castClock?: Clock;
+  /** The simulated cast's random numbers. */
+  castRandom?: () => number;
+}
+
 /** Builds the app; throws PackError for a broken pack, DemoPasswordsError in production with demo passwords. */
-export async function buildApp(config: Config): Promise<BuiltApp> {
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<BuiltApp> {
   const log = (msg: string, err: unknown) => {
     if (!config.quiet) console.error(`[cis] ${msg}:`, err);
   };
@@ -228,6 +240,27 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     joinThrottle: new Throttle(config.chatJoinsPerTenSeconds, 10),
     online: (sessionId, roomId) => presence.count(sessionId, roomId),
   };
+  const online = new OnlineUsers();
+  // The simulated cast: built after chat and boards, whose functions it calls; it sits in rooms.
+  const cast = new CastDirector({
+    pack,
+    sessions: store.sessions,
+    users: store.users,
+    recorder,
+    bus,
+    filter: media.filter,
+    boards,
+    chat,
+    clock: opts.castClock ?? realClock,
+    random: opts.castRandom ?? Math.random,
+    online: (userId) => online.has(userId),
+    peopleInRoom: (sessionId, roomId) => presence.count(sessionId, roomId),
+    peopleInSession: (sessionId) => online.inSession(sessionId),
+    castOn: config.castOn,
+    demoDelaySeconds: config.castDelaySeconds,
+    log,
+  }).start();
+  chat.castPresence = (sessionId, roomId) => cast.presence(sessionId, roomId);
   app.use(chatRoutes(chat));
   const files: FilesDeps = {
     pack,
@@ -240,7 +273,6 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     revoke: (actor, username) => setRevoked(chat, actor, username, true),
   };
   app.use(fileRoutes(files));
-  const online = new OnlineUsers();
   const classes: ClassDeps = {
     pack,
     sessions: store.sessions,
@@ -259,6 +291,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     queue: classQueue,
     ttlSeconds: config.tokenTtlSeconds,
     files,
+    cast: { director: cast, castOn: config.castOn, demoDelaySeconds: config.castDelaySeconds },
   };
   app.use(classRoutes(ctx, { classes, joinsPerTenSeconds: config.joinsPerTenSeconds }));
   app.use(debriefRoutes(ctx, { classes }));
@@ -307,7 +340,9 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     sessions: { sessions: store.sessions, recorder, bus },
     classes,
     social,
+    cast,
     async close() {
+      cast.dispose();
       clearInterval(scheduler);
       clearInterval(pruner);
       await io.close(); // also closes the HTTP server

@@ -43,7 +43,16 @@ export interface Config {
   joinsPerTenSeconds: number;
   /** The origin join URLs and QR codes name (PUBLIC_URL), e.g. `http://192.168.1.20:3000`; else each request's own. */
   publicUrl: string | undefined;
+  /** Whether the simulated cast plays in sessions whose facilitator has not set it (CAST, default on). */
+  castOn: boolean;
+  /** The demo session's bureau delay, `[min, max]` seconds (CAST_DELAY_SECONDS=min,max, default 8,40). */
+  castDelaySeconds: [number, number];
 }
+
+/** The demo session's bureau delay unless CAST_DELAY_SECONDS says otherwise. */
+export const DEFAULT_CAST_DELAY: [number, number] = [8, 40];
+/** The longest bureau delay accepted, in seconds. */
+export const MAX_CAST_DELAY = 600;
 
 /** What `TRUST_PROXY` may say: no proxy, a number of proxy hops, or a proxy on this machine. */
 export type TrustProxy = false | number | 'loopback';
@@ -109,6 +118,31 @@ function jwtSecret(value: string | undefined): string | undefined {
   return value;
 }
 
+function castDelay(value: string | undefined): [number, number] {
+  if (value === undefined || value.trim() === '') return DEFAULT_CAST_DELAY;
+  const parts = value.split(',').map((p) => p.trim());
+  const [min, max] = parts.map(Number);
+  if (
+    parts.length !== 2 ||
+    !parts.every((p) => /^\d+$/.test(p)) ||
+    min === undefined ||
+    max === undefined ||
+    min > max ||
+    max > MAX_CAST_DELAY
+  )
+    throw new ConfigError(
+      `CAST_DELAY_SECONDS must be two whole numbers of seconds, min,max with min ≤ max ≤ ${MAX_CAST_DELAY} (e.g. 8,40), got "${value}".`,
+    );
+  return [min, max];
+}
+
+function castOn(value: string | undefined): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'on' || v === 'true' || v === '1') return true;
+  if (v === 'off' || v === 'false' || v === '0') return false;
+  throw new ConfigError(`CAST must be on or off, got "${value}".`);
+}
+
 function publicUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   let url: URL;
@@ -153,5 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatJoinsPerTenSeconds: int(env.CHAT_JOINS_PER_10S, 30, 'CHAT_JOINS_PER_10S') || 30,
     joinsPerTenSeconds: int(env.JOINS_PER_10S, 40, 'JOINS_PER_10S') || 40,
     publicUrl: publicUrl(env.PUBLIC_URL),
+    castOn: castOn(env.CAST),
+    castDelaySeconds: castDelay(env.CAST_DELAY_SECONDS),
   };
 }

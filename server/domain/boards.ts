@@ -19,6 +19,9 @@ import type { Bus } from './bus';
 import { DomainError, forbidden } from './errors';
 import { findBanned, type FilterList } from './filter';
 import type { Pack, PackBoard } from './pack';
+import type { BureauDecision } from './cast-rules';
+import type { CastMember } from './pack-cast';
+import type { DecidedBy } from '../protocol/api';
 import { can, rule, type Actor } from './policy';
 import type { PostRecord, PostsRepo, SocialRepo, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
@@ -79,8 +82,22 @@ function boardView(deps: BoardDeps, actor: Actor, b: PackBoard): Board {
   return { id: b.id, title: b.title, description: b.description, mayPost: mayPostOn(actor, b), threadCount };
 }
 
-/** The public view of a post; the reason only reaches its author. */
-export function postView(p: PostRecord, viewer?: Pick<Actor, 'userId'>): Post {
+/**
+ * Who decided a post as people see it: a censor by display name, the simulated bureau as
+ * `{simulated: true, name}`; null while undecided.
+ */
+export function decidedByOf(deps: Pick<BoardDeps, 'pack' | 'users'>, p: PostRecord): DecidedBy | null {
+  if (!p.decidedBy) return null;
+  const cast = deps.pack.cast.members.find((m) => m.username === p.decidedBy);
+  if (cast) return { simulated: true, name: cast.displayName };
+  return deps.users.findByUsername(p.sessionId, p.decidedBy)?.displayName ?? p.decidedBy;
+}
+
+/**
+ * The public view of a post; the reason only reaches its author, and so does who decided (given
+ * `deps`, on the author's own decided posts).
+ */
+export function postView(p: PostRecord, viewer?: Pick<Actor, 'userId'>, deps?: Pick<BoardDeps, 'pack' | 'users'>): Post {
   const own = viewer !== undefined && p.authorId === viewer.userId;
   return {
     id: p.id,
@@ -94,6 +111,8 @@ export function postView(p: PostRecord, viewer?: Pick<Actor, 'userId'>): Post {
     reason: own ? p.reason : null,
     createdAt: p.createdAt,
     decidedAt: p.decidedAt,
+    ...(p.simulated ? { simulated: true as const } : {}),
+    ...(own && deps && p.decidedBy ? { decidedBy: decidedByOf(deps, p) } : {}),
   };
 }
 
@@ -136,6 +155,7 @@ export function listThreads(deps: BoardDeps, actor: Actor, boardId: string): Thr
         createdAt: t.createdAt,
         replyCount: replies.length,
         lastActivityAt: replies.at(-1)?.createdAt ?? t.createdAt,
+        ...(t.simulated ? { simulated: true as const } : {}),
         ...socialOf(deps, actor, t.id),
       };
     })
@@ -173,10 +193,10 @@ export function getThread(deps: BoardDeps, actor: Actor, threadId: string): Thre
   const replies = deps.posts
     .list(actor.sessionId)
     .filter((p) => p.threadId === thread.id && p.id !== thread.id && visibleTo(p, actor))
-    .map((p) => postView(p, actor));
+    .map((p) => postView(p, actor, deps));
   return {
     board: boardView(deps, actor, board),
-    thread: postView(thread, actor),
+    thread: postView(thread, actor, deps),
     replies,
     ...socialOf(deps, actor, thread.id),
   };
@@ -262,7 +282,7 @@ export function moderationItem(deps: Pick<BoardDeps, 'pack' | 'posts' | 'users'>
     reason: p.reason,
     boardTitle: board?.title ?? p.boardId,
     threadTitle: thread?.title ?? '',
-    decidedBy: p.decidedBy ? (deps.users.findByUsername(p.sessionId, p.decidedBy)?.displayName ?? p.decidedBy) : null,
+    decidedBy: decidedByOf(deps, p),
   };
 }
 
@@ -302,19 +322,108 @@ export async function decide(
   const reason = input.reason?.trim() ?? '';
   if (input.decision === 'reject' && !reason)
     throw new DomainError('bad_input', 'invalid_input', 'reason: give a reason to reject');
+  const updated = await storeDecision(deps, subjectOf(actor), post, input.decision, reason, {});
+  return moderationItem(deps, updated);
+}
+
+/** Stores a decision, records it for `by`, announces it; the caller has checked the post is pending. */
+async function storeDecision(
+  deps: BoardDeps,
+  by: { username: string; role: PostRecord['authorRole']; sessionId: string },
+  post: PostRecord,
+  decision: 'approve' | 'reject',
+  reason: string,
+  extra: Record<string, string>,
+): Promise<PostRecord> {
   const now = (deps.now ?? (() => new Date()))().toISOString();
   const updated = await deps.posts.update(post.id, post.sessionId, {
-    status: input.decision === 'approve' ? 'approved' : 'rejected',
-    reason: input.decision === 'reject' ? reason : null,
+    status: decision === 'approve' ? 'approved' : 'rejected',
+    reason: decision === 'reject' ? reason : null,
     decidedAt: now,
-    decidedBy: actor.username,
+    decidedBy: by.username,
   });
-  await deps.recorder.record(subjectOf(actor), input.decision === 'approve' ? 'post_approved' : 'post_rejected', {
+  await deps.recorder.record(by, decision === 'approve' ? 'post_approved' : 'post_rejected', {
     board: post.boardId,
     post: post.id,
     author: post.authorName,
     ...(reason ? { reason: reason.slice(0, 200) } : {}),
+    ...(post.simulated ? { authorSimulated: 'true' } : {}),
+    ...extra,
   });
   deps.bus.emit('boards:decided', updated);
-  return moderationItem(deps, updated);
+  return updated;
+}
+
+/**
+ * The simulated bureau decides a pending post of `sessionId` (the caller — the cast — has checked
+ * that the bureau acts in the session now). Answers undefined when the post is gone or decided.
+ */
+export async function decideAsBureau(
+  deps: BoardDeps,
+  bureau: Pick<CastMember, 'username' | 'role'>,
+  sessionId: string,
+  postId: string,
+  judgement: BureauDecision,
+): Promise<PostRecord | undefined> {
+  const post = deps.posts.get(postId, sessionId);
+  if (!post || post.sessionId !== sessionId || post.status !== 'pending') return undefined;
+  const reason = judgement.decision === 'reject' ? judgement.reason : '';
+  return storeDecision(
+    deps,
+    { username: bureau.username, role: bureau.role, sessionId },
+    post,
+    judgement.decision,
+    reason,
+    { simulated: 'true', ...(judgement.decision === 'reject' ? { rule: judgement.rule } : {}) },
+  );
+}
+
+/**
+ * A cast member's post (board life): a new thread, or with `threadId` a reply to an approved
+ * thread. Pending where the session's mode pre-moderates, like anyone's; recorded as the member's.
+ * The pack checked that the member's role may post on the board and that the filter passes the text.
+ */
+export async function castPost(
+  deps: BoardDeps,
+  member: Pick<CastMember, 'username' | 'displayName' | 'role'>,
+  session: { id: string; mode: Actor['mode'] },
+  boardId: string,
+  fields: { threadId?: string | undefined; title: string | null; body: string },
+): Promise<PostRecord | undefined> {
+  const board = deps.pack.boards.find((b) => b.id === boardId);
+  const actor = { role: member.role, mode: session.mode };
+  if (!board || !mayPostOn(actor, board)) return undefined;
+  if (fields.threadId !== undefined) {
+    const thread = deps.posts.get(fields.threadId, session.id);
+    if (!thread || thread.status !== 'approved' || thread.threadId !== thread.id) return undefined;
+  }
+  const id = randomUUID();
+  const moderated = rule(actor, 'postsPreModerated');
+  const record: PostRecord = {
+    id,
+    sessionId: session.id,
+    boardId: board.id,
+    threadId: fields.threadId ?? id,
+    title: fields.title,
+    body: fields.body,
+    authorId: null,
+    authorName: member.displayName,
+    authorRole: member.role,
+    status: moderated ? 'pending' : 'approved',
+    reason: null,
+    createdAt: (deps.now ?? (() => new Date()))().toISOString(),
+    decidedAt: null,
+    decidedBy: null,
+    simulated: true,
+  };
+  await deps.posts.insert(record);
+  await deps.recorder.record({ username: member.username, role: member.role, sessionId: session.id }, 'post_submitted', {
+    board: board.id,
+    post: id,
+    ...(fields.title ? { title: fields.title.slice(0, 120) } : {}),
+    simulated: 'true',
+  });
+  if (moderated) deps.bus.emit('boards:queued', record);
+  else deps.bus.emit('boards:published', record);
+  return record;
 }

@@ -3,7 +3,16 @@
  * layer pushes it. Routes never call socket handlers.
  */
 import { EventEmitter } from 'node:events';
-import type { ChatMessage, ChatMonitorEntry, ChatRoom, Mode, SessionEventPush, TrailEvent } from '../protocol/api';
+import type {
+  CastWarningPush,
+  ChatMessage,
+  ChatMonitorEntry,
+  ChatPeer,
+  ChatRoom,
+  Mode,
+  SessionEventPush,
+  TrailEvent,
+} from '../protocol/api';
 import type { StandingChange } from '../protocol/events';
 
 export type { StandingChange };
@@ -40,6 +49,16 @@ export interface BusEvents {
   'class:event': [SessionEventPush];
   /** A class session was deleted: its sockets are cut. */
   'class:deleted': [{ sessionId: string }];
+  /** A user's first socket connected (`online`) or their last one went (any user, seat or persona). */
+  'user:online': [{ sessionId: string; userId: string; online: boolean }];
+  /** Someone came into or left a chat room (the realtime layer's presence changed). */
+  'chat:presence': [{ sessionId: string; roomId: string }];
+  /** The simulated bureau warned a user (pushed to their sockets as `cast:warning`). */
+  'cast:warning': [{ userId: string; warning: CastWarningPush }];
+  /** Simulated cast members came into or left a room (their part was switched on or off). */
+  'cast:presence': [{ sessionId: string; roomId: string; joined: ChatPeer[]; left: string[] }];
+  /** A session's cast settings changed. */
+  'cast:settings': [{ sessionId: string }];
 }
 
 /** A typed wrapper over EventEmitter. */

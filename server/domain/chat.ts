@@ -49,6 +49,8 @@ export interface ChatDeps {
   joinThrottle: Throttle;
   /** How many people are in a room now (from the realtime layer's presence). */
   online?: (sessionId: string, roomId: string) => number;
+  /** The simulated cast members sitting in a room now (counted in `online`, listed in presence). */
+  castPresence?: (sessionId: string, roomId: string) => ChatPeer[];
   now?: () => Date;
 }
 
@@ -113,8 +115,13 @@ export function roomFor(deps: ChatDeps, actor: Actor, roomId: string): ChatRoom 
     title: room.title,
     description: room.description,
     closed: deps.rooms.isClosed(actor.sessionId, room.id),
-    online: deps.online?.(actor.sessionId, room.id) ?? 0,
+    online: onlineIn(deps, actor.sessionId, room.id),
   };
+}
+
+/** People in a pack room now, with the simulated cast sitting in it. */
+export function onlineIn(deps: Pick<ChatDeps, 'online' | 'castPresence'>, sessionId: string, roomId: string): number {
+  return (deps.online?.(sessionId, roomId) ?? 0) + (deps.castPresence?.(sessionId, roomId).length ?? 0);
 }
 
 /** `GET /api/chat/rooms`. */
@@ -210,7 +217,7 @@ export async function sendMessage(
   if (already) return { message: await already };
 
   // Registered before any further await, so a concurrent resend finds it.
-  const storing = deliver(deps, actor, user, room, log, req);
+  const storing = deliver(deps, actor, { displayName: user.displayName }, room, log, req);
   const shared = storing.then((r) => r.message);
   shared.catch(() => undefined); // a failure reaches the first sender; a resend awaiting it sees it too
   pending.set(key, shared);
@@ -221,10 +228,47 @@ export async function sendMessage(
   }
 }
 
+/**
+ * A simulated cast member says `text` in a pack room of `session`: through the same throttle, word
+ * substitutions, filter, trail and pushes as anyone's message, marked `simulated`. Answers undefined
+ * where it may not speak (no such room, the room closed) — never an error to a person.
+ */
+export async function sendCastMessage(
+  deps: ChatDeps,
+  member: { username: string; displayName: string; role: Role },
+  session: { id: string; mode: Actor['mode'] },
+  roomId: string,
+  text: string,
+): Promise<ChatMessage | undefined> {
+  const room = deps.pack.chat.rooms.find((r) => r.id === roomId);
+  if (!room || deps.rooms.isClosed(session.id, room.id)) return undefined;
+  const actor: Actor = {
+    userId: `cast:${session.id}:${member.username}`, // its own throttle in each session
+    username: member.username,
+    role: member.role,
+    sessionId: session.id,
+    mode: session.mode,
+  };
+  const view: ChatRoom = {
+    id: room.id,
+    kind: 'room',
+    title: room.title,
+    description: room.description,
+    closed: false,
+    online: 0,
+  };
+  const log = await deps.chat.room(session.id, room.id);
+  const { message } = await deliver(deps, actor, { displayName: member.displayName, simulated: true }, view, log, {
+    text,
+    clientId: randomUUID(),
+  });
+  return message;
+}
+
 async function deliver(
   deps: ChatDeps,
   actor: Actor,
-  user: UserRecord,
+  user: { displayName: string; simulated?: true },
   room: ChatRoom,
   log: ChatRoomLog,
   req: { text: string; clientId: string },
@@ -236,11 +280,13 @@ async function deliver(
     : { text: req.text, applied: [] };
   const hit = rule(actor, 'keywordFilter') ? findBanned(deps.filter, rewritten.text) : undefined;
   const base = { roomId: room.id, from: actor.username, fromRole: actor.role, text: req.text };
+  const simulated: Record<string, string> = user.simulated ? { simulated: 'true' } : {};
   if (hit) {
     const event = await deps.recorder.record(subjectOf(actor), 'chat_blocked', {
       room: room.id,
       text: req.text.slice(0, MAX_CHAT_TEXT),
       term: hit.term,
+      ...simulated,
     });
     deps.bus.emit('chat:monitor', {
       sessionId: actor.sessionId,
@@ -263,6 +309,7 @@ async function deliver(
     at: now.toISOString(),
     clientId: req.clientId,
     substituted: rewritten.applied.length > 0,
+    ...(user.simulated ? { simulated: true as const } : {}),
   };
   const substitutions = rewritten.applied.map(({ from, to }) => ({ from, to }));
   const [, event] = await Promise.all([
@@ -271,6 +318,7 @@ async function deliver(
       room: room.id,
       text: req.text.slice(0, MAX_CHAT_TEXT),
       ...(substitutions.length ? { substitutions: substitutions.map((s) => `${s.from} → ${s.to}`).join(', ') } : {}),
+      ...simulated,
     }),
   ]);
   const peer =
@@ -371,7 +419,7 @@ export async function setRoomClosed(deps: ChatDeps, actor: Actor, roomId: string
     title: room.title,
     description: room.description,
     closed,
-    online: deps.online?.(actor.sessionId, room.id) ?? 0,
+    online: onlineIn(deps, actor.sessionId, room.id),
   };
   deps.bus.emit('chat:room', { sessionId: actor.sessionId, room: state });
   return state;

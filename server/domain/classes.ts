@@ -8,6 +8,8 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type {
+  CastSettings,
+  CastState,
   Mode,
   RolePreset,
   SeatRole,
@@ -43,6 +45,7 @@ import type {
 } from './ports';
 import type { TrailRecorder } from './recorder';
 import { setSessionMode } from './sessions';
+import { castStateOf, storeCastSettings, type CastDirector } from './cast';
 import { checkName, lateRole, nameKey, publicRound, roleList, SEAT_ROLES, uniqueCode, uniqueName } from './class-rules';
 
 /** Runs tasks one after another per key (a session id); different keys run side by side. */
@@ -90,6 +93,16 @@ export interface ClassDeps {
   randomIndex?: (n: number) => number;
   /** Smuggled files: scripted drops and the starting Notels (absent: neither happens). */
   files?: FilesDeps;
+  /** The simulated cast's defaults (CAST, CAST_DELAY_SECONDS) and director (absent: the cast is off). */
+  cast?: { director?: CastDirector; castOn: boolean; demoDelaySeconds: [number, number] };
+}
+
+/** The cast's defaults when the app gave none (tests that build class deps by hand). */
+const CAST_OFF = { castOn: false, demoDelaySeconds: [8, 40] as [number, number] };
+
+/** A session's cast settings and whether its bureau acts now. */
+export function castOf(deps: ClassDeps, s: SessionRecord): CastState {
+  return castStateOf({ ...(deps.cast ?? CAST_OFF), users: deps.users, online: deps.online }, s);
 }
 
 /** The default capacity of a session. */
@@ -226,6 +239,7 @@ export function sessionDetail(deps: ClassDeps, actor: Actor, id: string, origin:
     counts: countsOf(deps, s.id, players),
     files: deps.pack.files.files.map((f) => ({ id: f.id, title: f.title, kind: f.kind, signed: f.signed })),
     transcript: s.class.transcript !== false,
+    cast: castOf(deps, s),
   };
 }
 
@@ -721,16 +735,52 @@ async function fire(
   return push;
 }
 
-/** `PATCH /api/sessions/:id`: the session's settings (today only whether the transcript may be downloaded). */
+/** `PATCH /api/sessions/:id`: the session's settings (whether the transcript may be downloaded, the cast). */
 export async function updateSettings(
   deps: ClassDeps,
   actor: Actor,
   id: string,
-  change: { transcript?: boolean | undefined },
+  change: { transcript?: boolean | undefined; cast?: Partial<CastSettings> | undefined },
 ): Promise<void> {
   await control(deps, actor, id, async (s) => {
     if (change.transcript !== undefined && change.transcript !== (s.class.transcript !== false))
       await setClass(deps, s, { transcript: change.transcript });
+    if (change.cast) await changeCast(deps, s.id, change.cast);
+  });
+}
+
+async function changeCast(deps: ClassDeps, sessionId: string, change: Partial<CastSettings>): Promise<void> {
+  const s = deps.sessions.get(sessionId);
+  if (!s) throw notFound();
+  await storeCastSettings({ ...(deps.cast ?? CAST_OFF), sessions: deps.sessions, bus: deps.bus }, s, change);
+}
+
+/** The demo session the actor (its facilitator) runs, by id, or 404. */
+function ownDemo(deps: ClassDeps, actor: Actor, id: string): SessionRecord {
+  if (!can(actor, 'sessions.manage')) throw forbidden('Only the facilitator runs sessions.');
+  const s = deps.sessions.get(id);
+  if (!s || s.class || s.id !== actor.sessionId) throw notFound();
+  return s;
+}
+
+/** `GET /api/sessions/:id/cast`: a session's cast (a class the actor owns, or their own demo session). */
+export function sessionCast(deps: ClassDeps, actor: Actor, id: string): { id: string; cast: CastState } {
+  const s = deps.sessions.get(id)?.class ? ownSession(deps, actor, id) : ownDemo(deps, actor, id);
+  return { id: s.id, cast: castOf(deps, s) };
+}
+
+/** `PATCH /api/sessions/demo {cast}`: the demo session's cast, by its facilitator. */
+export async function setDemoCast(
+  deps: ClassDeps,
+  actor: Actor,
+  id: string,
+  change: Partial<CastSettings>,
+): Promise<{ id: string; cast: CastState }> {
+  ownDemo(deps, actor, id);
+  return deps.queue.run(id, async () => {
+    await changeCast(deps, ownDemo(deps, actor, id).id, change);
+    const s = ownDemo(deps, actor, id);
+    return { id: s.id, cast: castOf(deps, s) };
   });
 }
 

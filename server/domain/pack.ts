@@ -15,6 +15,8 @@ import {
 } from './pack-pages';
 import { checkFiles, filesFileSchema, type PackFiles } from './pack-files';
 import { checkQuiz, quizFileSchema, type PackQuiz } from './pack-quiz';
+import { castFileSchema, checkCast, type PackCast } from './pack-cast';
+import { compileFilter } from './filter';
 
 const id = z.string().regex(PATTERNS.packId, 'must be a lower-case id (a-z, 0-9, -)');
 const role = z.enum(ROLES);
@@ -268,6 +270,8 @@ export interface Pack {
   files: PackFiles;
   /** The before/after quiz (`pack-quiz.ts`). */
   quiz: PackQuiz;
+  /** The simulated cast (`pack-cast.ts`). */
+  cast: PackCast;
 }
 
 /** The files a pack consists of, and the schema each must meet. */
@@ -287,20 +291,22 @@ export const PACK_FILES = {
   'library.json': libraryFileSchema,
   'files.json': filesFileSchema,
   'quiz.json': quizFileSchema,
+  'cast.json': castFileSchema,
 } as const;
 
 /** The placard of the "you are leaving the sandbox" page (open mode, an outside address): every pack has it. */
 export const LEAVING_PLACARD_ID = 'leaving-sandbox';
 
-/** Names the pack file and the field at fault. */
+/** Names the pack file, the line (when the loader knows the file's text) and the field at fault. */
 export class PackError extends Error {
-  /** `file` is the pack file, `field` a dotted path inside it (empty for the whole file). */
+  /** `file` is the pack file, `field` a dotted path inside it (empty for the whole file), `line` counts from 1. */
   constructor(
     readonly file: string,
     readonly field: string,
-    problem: string,
+    readonly problem: string,
+    readonly line?: number,
   ) {
-    super(`${file}${field ? ` → ${field}` : ''}: ${problem}`);
+    super(`${file}${line ? `:${line}` : ''}${field ? ` → ${field}` : ''}: ${problem}`);
     this.name = 'PackError';
   }
 }
@@ -349,6 +355,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
   const library = parseFile('library.json', files['library.json']);
   const packFiles = parseFile('files.json', files['files.json']);
   const quiz = parseFile('quiz.json', files['quiz.json']);
+  const cast = parseFile('cast.json', files['cast.json']);
 
   requireUnique('personas.json', personas, (p) => p.username, 'username');
   requireUnique('sites.json', sites, (s) => s.id, 'id');
@@ -391,6 +398,14 @@ export function validatePack(files: Record<string, unknown>): Pack {
   if (filesProblem) throw new PackError(...filesProblem);
   const quizProblem = checkQuiz(quiz, placardIds);
   if (quizProblem) throw new PackError(...quizProblem);
+  const castProblem = checkCast(cast, {
+    personas,
+    rooms: chat.rooms,
+    boards,
+    placardIds,
+    filter: compileFilter(filter.terms),
+  });
+  if (castProblem) throw new PackError(...castProblem);
   return {
     meta,
     personas,
@@ -407,6 +422,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
     library,
     files: packFiles,
     quiz,
+    cast,
   };
 }
 

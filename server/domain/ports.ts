@@ -13,6 +13,7 @@ import type {
   TrailEvent,
 } from '../protocol/api';
 import type { QuizPhase } from '../protocol/debrief';
+import type { CastSettings } from '../protocol/cast';
 import type { TrailQuery } from './trail';
 
 /** A simulation session: every user and event belongs to one. */
@@ -24,6 +25,8 @@ export interface SessionRecord {
   createdAt: string;
   /** Present for a class session a facilitator created (absent for the pack's demo session). */
   class?: ClassState;
+  /** The simulated cast's settings the facilitator changed (the rest are the defaults of `cast.ts`). */
+  cast?: Partial<CastSettings>;
 }
 
 /** The running state of a class session. */
@@ -218,7 +221,10 @@ export interface PostRecord {
   reason: string | null;
   createdAt: string;
   decidedAt: string | null;
+  /** The deciding censor's user name, or the simulated bureau's (a `cast_` name of the pack). */
   decidedBy: string | null;
+  /** Written by a member of the simulated cast (`authorId` is then null). */
+  simulated?: true;
 }
 
 /** Message-board posts. */

@@ -144,3 +144,4 @@ export type * from './files';
 export type * from './record';
 export type * from './debrief';
 export type * from './pages';
+export type * from './cast';

@@ -1,7 +1,7 @@
 /**
  * API shapes of the message boards and the moderation queue (type-only).
  */
-import type { Role, SocialCounts } from './api';
+import type { DecidedBy, Role, SocialCounts } from './api';
 
 /** A message board as a user who may read it sees it. */
 export interface Board {
@@ -38,6 +38,10 @@ export interface Post {
   reason: string | null;
   createdAt: string;
   decidedAt: string | null;
+  /** Written by a member of the simulated cast. */
+  simulated?: true;
+  /** Who decided it: on the author's own decided posts only. */
+  decidedBy?: DecidedBy | null;
 }
 
 /** A thread in a board's list. */
@@ -86,8 +90,8 @@ export interface NewReplyRequest {
 export interface ModerationItem extends Post {
   boardTitle: string;
   threadTitle: string;
-  /** The display name of the censor who decided, once decided. */
-  decidedBy: string | null;
+  /** The display name of the censor who decided, or the simulated bureau, once decided. */
+  decidedBy: DecidedBy | null;
 }
 
 /** `GET /api/moderation/queue`: pending posts across all boards, oldest first. */

@@ -8,6 +8,8 @@ export interface ChatPeer {
   username: string;
   displayName: string;
   role: Role;
+  /** A member of the simulated cast (never a person). */
+  simulated?: true;
 }
 
 /** A chat room, or a direct-message conversation between two users. */
@@ -45,6 +47,8 @@ export interface ChatMessage {
   clientId: string;
   /** True when the network rewrote a word before delivery. */
   substituted: boolean;
+  /** Said by a member of the simulated cast (never a person). */
+  simulated?: true;
 }
 
 /** `GET /api/chat/rooms/:id/messages?before=<seq>&limit=`: newest first. */

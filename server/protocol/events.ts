@@ -21,6 +21,7 @@ import type {
   SocialCountsPush,
   SocialPost,
   FilesChangedPush,
+  CastWarningPush,
 } from './api';
 
 /** What about a user's standing changed. */
@@ -109,6 +110,8 @@ export interface ServerToClientEvents {
   'chat:muted': (state: { muted: boolean }) => void;
   /** Every chat message, delivered or not (censors only). */
   'chat:monitor': (entry: ChatMonitorEntry) => void;
+  /** The simulated bureau warned this user: too many of their messages were rewritten or blocked. */
+  'cast:warning': (warning: CastWarningPush) => void;
   /**
    * This user's access was withdrawn; the client drops to the login screen (`code: 'removed'`: a
    * student removed from a class session, shown the "removed" screen).

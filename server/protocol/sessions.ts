@@ -40,6 +40,7 @@ import type { Capability, Mode, Role } from './vocabulary';
 import type { TrailEvent } from './api';
 import type { PackFileInfo } from './files';
 import type { QuizPhase } from './debrief';
+import type { CastState } from './cast';
 
 /** A distribution preset from the pack. */
 export type RolePreset = 'realistic' | 'active';
@@ -138,6 +139,8 @@ export interface SessionDetail {
   files: PackFileInfo[];
   /** Whether the transcript download is allowed (`PATCH /api/sessions/:id {transcript}`; default true). */
   transcript?: boolean;
+  /** The simulated cast's settings (`PATCH /api/sessions/:id {cast}`) and whether the bureau acts now. */
+  cast?: CastState;
 }
 
 /** `POST /api/sessions`. `capacity` 1–500 (default 40), `lateJoin` default true. */

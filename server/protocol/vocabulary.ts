@@ -140,6 +140,10 @@ export const TRAIL_KINDS = [
   /** The quiz: a student answered a phase; the facilitator opened the after-quiz. */
   'quiz_answered',
   'quiz_opened',
+  /** The simulated bureau warned someone about their chat messages (detail: target, room, strikes). */
+  'cast_warned',
+  /** A simulated colleague reported a forbidden topic (detail: target, room, member). */
+  'cast_reported',
 ] as const;
 export type TrailKind = (typeof TRAIL_KINDS)[number];
 

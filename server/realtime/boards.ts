@@ -26,7 +26,7 @@ export function boardPushes(
   bus.on('boards:decided', (post) => {
     io.to(channels.moderation(post.sessionId)).emit('moderation:decided', moderationItem(deps, post));
     if (post.authorId)
-      io.to(channels.user(post.authorId)).emit('boards:decided', postView(post, { userId: post.authorId }));
+      io.to(channels.user(post.authorId)).emit('boards:decided', postView(post, { userId: post.authorId }, deps));
     if (post.status === 'approved') pushPost(post);
   });
   bus.on('boards:published', pushPost);

@@ -107,7 +107,10 @@ export function chatHandlers(
   const leave = async (sessionId: string, id: string) => {
     joined.delete(id);
     const gone = presence.remove(sessionId, id, socket.id);
-    if (gone) announcer.changed(sessionId, id, gone, false);
+    if (gone) {
+      announcer.changed(sessionId, id, gone, false);
+      deps.bus.emit('chat:presence', { sessionId, roomId: id });
+    }
     await socket.leave(chatChannel(sessionId, id));
   };
   const syncMonitor = (actor: Actor, prev?: Actor) => {
@@ -131,12 +134,16 @@ export function chatHandlers(
       await socket.join(chatChannel(actor.sessionId, room.id));
       const user = deps.users.findById(actor.userId);
       const peer = { username: actor.username, displayName: user?.displayName ?? actor.username, role: actor.role };
-      if (presence.add(actor.sessionId, room.id, socket.id, peer))
+      if (presence.add(actor.sessionId, room.id, socket.id, peer)) {
         announcer.changed(actor.sessionId, room.id, peer, true);
+        deps.bus.emit('chat:presence', { sessionId: actor.sessionId, roomId: room.id });
+      }
+      // The simulated cast sits in pack rooms (never in direct conversations), listed first.
+      const cast = room.kind === 'room' ? (deps.castPresence?.(actor.sessionId, room.id) ?? []) : [];
       ack({
         ok: true,
-        room: { ...room, online: presence.count(actor.sessionId, room.id) },
-        presence: [...presence.members(actor.sessionId, room.id)],
+        room: { ...room, online: presence.count(actor.sessionId, room.id) + cast.length },
+        presence: [...cast, ...presence.members(actor.sessionId, room.id)],
         history,
         muted: user?.muted ?? false,
       });
@@ -214,6 +221,9 @@ export function chatPushes(io: IO, deps: ChatDeps, log: (msg: string, err: unkno
       'chat:room',
       room,
     );
+  });
+  deps.bus.on('cast:presence', ({ sessionId, roomId, joined, left }) => {
+    io.to(chatChannel(sessionId, roomId)).emit('chat:presence-delta', { roomId, joined, left });
   });
   deps.bus.on('chat:muted', ({ userId, muted }) => {
     io.to(channels.user(userId)).emit('chat:muted', { muted });

@@ -167,14 +167,18 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
     };
     arm();
     socket.on('disconnect', () => clearTimeout(expiry));
-    // A student's seat: the facilitator's roster shows it online while any of its sockets is.
+    // Who is connected: a student's seat shows online on the facilitator's roster while any of its
+    // sockets is; the simulated cast acts only where people are, and stands down for a censor.
     const seated = !!deps.store.users.findById(claims.sub)?.seat;
-    if (seated) {
-      if (deps.online.add(claims.sub)) deps.bus.emit('class:roster', { sessionId: claims.sid });
-      socket.on('disconnect', () => {
-        if (deps.online.remove(claims.sub)) deps.bus.emit('class:roster', { sessionId: claims.sid });
-      });
+    if (deps.online.add(claims.sub, claims.sid)) {
+      deps.bus.emit('user:online', { sessionId: claims.sid, userId: claims.sub, online: true });
+      if (seated) deps.bus.emit('class:roster', { sessionId: claims.sid });
     }
+    socket.on('disconnect', () => {
+      if (!deps.online.remove(claims.sub)) return;
+      deps.bus.emit('user:online', { sessionId: claims.sid, userId: claims.sub, online: false });
+      if (seated) deps.bus.emit('class:roster', { sessionId: claims.sid });
+    });
     // Every event re-checks that the login still stands (logged out, revoked, expired, password changed).
     socket.use((packet, next) => {
       if (claimsValid(authDeps, claims)) return next();
@@ -216,6 +220,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
   });
   deps.bus.on('session:mode', ({ sessionId }) => {
     void eachSocket(io, channels.session(sessionId), (s) => refresh(s, 'mode'), deps.log, 'mode refresh');
+  });
+  deps.bus.on('cast:warning', ({ userId, warning }) => {
+    io.to(channels.user(userId)).emit('cast:warning', warning);
   });
   deps.bus.on('login:ended', ({ loginId }) => {
     io.to(channels.login(loginId)).emit('session:ended', { code: 'logged_out', message: END_MESSAGES.logged_out });

@@ -46,6 +46,8 @@ const COVERED: Record<PushName, true> = {
   'social:comment': true,
   // Smuggled files: to the one user whose holdings changed (the test at the end).
   'files:changed': true,
+  // The simulated bureau's warning: covered in `realtime/cast.test.ts` (the warned user's sockets only).
+  'cast:warning': true,
 };
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, type BuiltApp } from '../app';
+import { buildApp, type BuildOptions, type BuiltApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { Role } from '../protocol/api';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
@@ -22,10 +22,16 @@ export interface TestServer {
 }
 
 /** Starts the app on a free port with a fresh temp DATA_DIR (or the given one). */
-export async function startServer(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+export async function startServer(
+  overrides: Partial<Config> = {},
+  env: NodeJS.ProcessEnv = {},
+  opts: BuildOptions = {},
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? (await mkdtemp(join(tmpdir(), 'cis-api-')));
-  const config: Config = { ...loadConfig({ QUIET: 'true', ...env }), dataDir, ...overrides };
-  const built = await buildApp(config);
+  // The simulated cast stays out of tests that do not ask for it (CAST: 'on'): its answers and
+  // decisions would land in their rooms and queues.
+  const config: Config = { ...loadConfig({ QUIET: 'true', CAST: 'off', ...env }), dataDir, ...overrides };
+  const built = await buildApp(config, opts);
   await new Promise<void>((resolve) => built.server.listen(0, '127.0.0.1', resolve));
   const { port } = built.server.address() as AddressInfo;
   return {

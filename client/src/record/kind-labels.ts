@@ -133,5 +133,9 @@ export function trailKindLabel(kind: TrailKind): string {
       return msg('Quiz answered');
     case 'quiz_opened':
       return msg('Quiz opened');
+    case 'cast_warned':
+      return msg('Warned by the review bureau (simulated)');
+    case 'cast_reported':
+      return msg('Reported by a colleague (simulated)');
   }
 }

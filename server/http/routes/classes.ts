@@ -24,7 +24,9 @@ import {
   resetSession,
   sessionDetail,
   MAX_TIMER_SECONDS,
+  setDemoCast,
   setDemoMode,
+  sessionCast,
   setLocked,
   setPaused,
   setRoundMode,
@@ -41,9 +43,11 @@ import type {
   JoinResponse,
   PresentView,
   SeatRole,
+  SessionCastResponse,
   SessionModeResponse,
 } from '../../protocol/api';
 import { LIMITS, MODES, PATTERNS } from '../../protocol/vocabulary';
+import { MAX_CAST_DELAY } from '../../config';
 import { parse } from '../../validation';
 import { actorOf, requireActor, type HttpContext } from '../context';
 
@@ -85,11 +89,33 @@ const modeBody = z.strictObject({ mode: z.enum(MODES) });
 const emptyBody = z.strictObject({}).optional();
 const eventBody = z.strictObject({ eventId: z.string().regex(PATTERNS.packId) });
 const resetBody = z.strictObject({ keepRoster: z.boolean() });
+const castSeconds = z.number().int().min(0).max(MAX_CAST_DELAY);
+/** The simulated cast's settings: any of them, at least one. */
+const castBody = z
+  .strictObject({
+    bureau: z.union([z.boolean(), z.literal('auto')]).optional(),
+    colleagues: z.boolean().optional(),
+    guide: z.boolean().optional(),
+    delaySeconds: z
+      .tuple([castSeconds, castSeconds])
+      .refine(([min, max]) => min <= max, 'the first number (min) must not exceed the second (max)')
+      .optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one cast setting' });
 /** `PATCH /api/sessions/:id`: the settings that exist now, at least one (later issues add fields here). */
 const settingsBody = z
-  .strictObject({ transcript: z.boolean().optional() })
+  .strictObject({ transcript: z.boolean().optional(), cast: castBody.optional() })
   .refine((b) => Object.keys(b).length > 0, { message: 'give at least one setting' });
+/** `PATCH /api/sessions/demo`: only the cast applies to the demo session. */
+const demoSettingsBody = z.strictObject({ cast: castBody });
 const trailQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+/** The settings given, without the keys left out (zod keeps them as undefined). */
+function stripUndefined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
 
 /** A class session id as it appears in a path. */
 const SESSION_ID = /^c-[0-9a-f-]{36}$/;
@@ -183,9 +209,28 @@ export function classRoutes(ctx: HttpContext, deps: ClassRouteDeps): Router {
   });
 
   r.patch('/api/sessions/:id', async (req, res) => {
+    const id = String(req.params.id);
+    if (!SESSION_ID.test(id)) {
+      // The demo session (the facilitator's own): its cast is its only setting.
+      const { cast } = parse(demoSettingsBody, req.body);
+      const answer: SessionCastResponse = await setDemoCast(c, manager(res), id, stripUndefined(cast));
+      res.json(answer);
+      return;
+    }
     const change = parse(settingsBody, req.body);
-    await updateSettings(c, manager(res), sessionId(req), change);
+    await updateSettings(c, manager(res), sessionId(req), {
+      transcript: change.transcript,
+      cast: change.cast && stripUndefined(change.cast),
+    });
     detail(req, res);
+  });
+
+  r.get('/api/sessions/:id/cast', (req, res) => {
+    const id = String(req.params.id);
+    if (!PATTERNS.packId.test(id) && !SESSION_ID.test(id)) throw new DomainError('not_found', 'not_found', 'No such session.');
+    const answer: SessionCastResponse = sessionCast(c, manager(res), id);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(answer);
   });
 
   r.get('/api/sessions/:id/qr.svg', async (req, res) => {
