@@ -79,3 +79,25 @@ describe('numbers and switches', () => {
     expect(refusal({ COOKIE_SECURE: 'yes' }).message).toMatch(/COOKIE_SECURE must be true or false/);
   });
 });
+
+describe('the simulated cast', () => {
+  it('is on with the demo delay 8–40 s by default', () => {
+    expect(loadConfig({})).toMatchObject({ castOn: true, castDelaySeconds: [8, 40] });
+  });
+
+  it('takes CAST=off and CAST_DELAY_SECONDS=min,max', () => {
+    expect(loadConfig({ CAST: 'off', CAST_DELAY_SECONDS: '1, 2' })).toMatchObject({
+      castOn: false,
+      castDelaySeconds: [1, 2],
+    });
+    expect(loadConfig({ CAST_DELAY_SECONDS: '0,0' }).castDelaySeconds).toEqual([0, 0]);
+  });
+
+  it.each(['5', '5,2', '1,601', '-1,3', 'a,b', '1,2,3', '1.5,2'])('refuses CAST_DELAY_SECONDS=%s in one clear line', (v) => {
+    expect(() => loadConfig({ CAST_DELAY_SECONDS: v })).toThrow(/^CAST_DELAY_SECONDS must be two whole numbers/);
+  });
+
+  it('refuses a CAST it does not understand', () => {
+    expect(() => loadConfig({ CAST: 'maybe' })).toThrow(/CAST must be on or off/);
+  });
+});

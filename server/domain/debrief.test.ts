@@ -195,3 +195,21 @@ describe('transcript', () => {
     ]);
   });
 });
+
+describe('the simulated cast in the debrief', () => {
+  it('leaves the cast’s own lines and posts out, and counts the bureau’s decisions on the class’s posts', () => {
+    const extra: TrailEvent[] = [
+      c1(11, 'round_started', 'teacher', { round: '1', mode: 'closed' }),
+      c1(20, 'chat_message', 'minji', { room: 'square', text: 'hello' }),
+      c1(21, 'chat_message', 'cast_kim', { room: 'square', text: 'Good day', simulated: 'true' }),
+      c1(30, 'post_submitted', 'minji', { board: 'b', post: 'x1' }),
+      c1(31, 'post_submitted', 'cast_kim', { board: 'b', post: 'x2', simulated: 'true' }),
+      c1(40, 'post_approved', 'cast_bureau', { board: 'b', post: 'x1', simulated: 'true' }),
+      c1(41, 'post_approved', 'cast_bureau', { board: 'b', post: 'x2', simulated: 'true', authorSimulated: 'true' }),
+      c1(42, 'cast_warned', 'cast_bureau', { target: 'minji', simulated: 'true' }),
+    ];
+    const [round] = debriefRounds(extra, { users, socialTitle: () => undefined });
+    expect(round?.messages).toEqual({ sent: 1, delivered: 1, blocked: 0, rewritten: 0 });
+    expect(round?.posts).toMatchObject({ submitted: 1, approved: 1, rejected: 0, medianSecondsToVisible: 10 });
+  });
+});

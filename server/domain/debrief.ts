@@ -192,6 +192,10 @@ export function roundFigures(
   const revoked = new Set<string>();
   const inspected = new Set<string>();
   for (const e of events) {
+    // The simulated cast's own lines and posts are not the class's activity (its decisions on the
+    // class's posts are: they set when a post became visible).
+    if (e.detail.authorSimulated === 'true') continue;
+    if (e.detail.simulated === 'true' && e.kind !== 'post_approved' && e.kind !== 'post_rejected') continue;
     switch (e.kind) {
       case 'chat_message':
         n.sent++;

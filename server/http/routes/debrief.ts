@@ -178,11 +178,12 @@ export function debriefRoutes(ctx: Pick<HttpContext, 'store' | 'pack'>, deps: De
     const posts = [
       ...store.posts
         .list(s.id)
-        .filter((p) => p.authorId !== null && p.status === 'approved')
+        // The class's posts and the simulated cast's (the pack's seed posts are not the session's record).
+        .filter((p) => (p.authorId !== null || p.simulated) && p.status === 'approved')
         .map((p) => ({
           at: p.createdAt,
           place: `board:${p.boardId}`,
-          author: names.get(p.authorId!) ?? p.authorName,
+          author: (p.authorId && names.get(p.authorId)) ?? p.authorName,
           text: p.title ? `${p.title}\n${p.body}` : p.body,
         })),
       ...store.social
@@ -195,7 +196,9 @@ export function debriefRoutes(ctx: Pick<HttpContext, 'store' | 'pack'>, deps: De
           text: p.text,
         })),
     ];
-    const lines = transcriptLines(eventsOf(s.id), users, posts);
+    // The simulated cast speaks in the rooms too, under its display names.
+    const cast = ctx.pack.cast.members.map((m) => ({ id: m.username, username: m.username, displayName: m.displayName }));
+    const lines = transcriptLines(eventsOf(s.id), [...users, ...cast], posts);
     attachment(res, 'text/csv; charset=utf-8; header=present', `transcript-${s.code}.csv`);
     res.send(csvTable([['at', 'place', 'author', 'text'], ...lines.map((l) => [l.at, l.place, l.author, l.text])]));
   });
