@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   await writeFile(join(dataDir, 'chat', 'demo', 'general.jsonl'), lines.join('\n') + '\n');
 
   const built = await buildApp({
-    ...loadConfig({ QUIET: 'true', CHAT_PER_10S: '1000000', CHAT_JOINS_PER_10S: '1000000' }),
+    ...loadConfig({ QUIET: 'true', CAST: 'off', CHAT_PER_10S: '1000000', CHAT_JOINS_PER_10S: '1000000' }),
     dataDir,
   });
   await new Promise<void>((r) => built.server.listen(0, '127.0.0.1', r));

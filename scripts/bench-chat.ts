@@ -85,7 +85,8 @@ async function diskCounters(): Promise<{ writtenMb: number; flushes: number }> {
 }
 
 /** The environment both servers get, so neither runs under different settings. */
-const COMMON_ENV = { NODE_ENV: 'development' };
+// The simulated cast stays off: its lines would land in the measured rooms.
+const COMMON_ENV = { NODE_ENV: 'development', CAST: 'off' };
 
 /** `--profile <dir>` writes a CPU profile of each server (not the load generator) into dir. */
 const profileArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${flags.profile}`] : [];

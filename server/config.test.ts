@@ -93,9 +93,12 @@ describe('the simulated cast', () => {
     expect(loadConfig({ CAST_DELAY_SECONDS: '0,0' }).castDelaySeconds).toEqual([0, 0]);
   });
 
-  it.each(['5', '5,2', '1,601', '-1,3', 'a,b', '1,2,3', '1.5,2'])('refuses CAST_DELAY_SECONDS=%s in one clear line', (v) => {
-    expect(() => loadConfig({ CAST_DELAY_SECONDS: v })).toThrow(/^CAST_DELAY_SECONDS must be two whole numbers/);
-  });
+  it.each(['5', '5,2', '1,601', '-1,3', 'a,b', '1,2,3', '1.5,2'])(
+    'refuses CAST_DELAY_SECONDS=%s in one clear line',
+    (v) => {
+      expect(() => loadConfig({ CAST_DELAY_SECONDS: v })).toThrow(/^CAST_DELAY_SECONDS must be two whole numbers/);
+    },
+  );
 
   it('refuses a CAST it does not understand', () => {
     expect(() => loadConfig({ CAST: 'maybe' })).toThrow(/CAST must be on or off/);

@@ -97,7 +97,11 @@ export function decidedByOf(deps: Pick<BoardDeps, 'pack' | 'users'>, p: PostReco
  * The public view of a post; the reason only reaches its author, and so does who decided (given
  * `deps`, on the author's own decided posts).
  */
-export function postView(p: PostRecord, viewer?: Pick<Actor, 'userId'>, deps?: Pick<BoardDeps, 'pack' | 'users'>): Post {
+export function postView(
+  p: PostRecord,
+  viewer?: Pick<Actor, 'userId'>,
+  deps?: Pick<BoardDeps, 'pack' | 'users'>,
+): Post {
   const own = viewer !== undefined && p.authorId === viewer.userId;
   return {
     id: p.id,
@@ -417,12 +421,16 @@ export async function castPost(
     simulated: true,
   };
   await deps.posts.insert(record);
-  await deps.recorder.record({ username: member.username, role: member.role, sessionId: session.id }, 'post_submitted', {
-    board: board.id,
-    post: id,
-    ...(fields.title ? { title: fields.title.slice(0, 120) } : {}),
-    simulated: 'true',
-  });
+  await deps.recorder.record(
+    { username: member.username, role: member.role, sessionId: session.id },
+    'post_submitted',
+    {
+      board: board.id,
+      post: id,
+      ...(fields.title ? { title: fields.title.slice(0, 120) } : {}),
+      simulated: 'true',
+    },
+  );
   if (moderated) deps.bus.emit('boards:queued', record);
   else deps.bus.emit('boards:published', record);
   return record;

@@ -17,9 +17,7 @@ interface Phrase {
 
 /** Folds a list of phrases once. */
 export function compilePhrases(phrases: readonly string[]): Phrase[] {
-  return phrases
-    .map((p) => ({ folded: foldText(p), hangul: HANGUL.test(p) }))
-    .filter((p) => p.folded.length > 0);
+  return phrases.map((p) => ({ folded: foldText(p), hangul: HANGUL.test(p) })).filter((p) => p.folded.length > 0);
 }
 
 /** Whether folded text holds one of the phrases (Korean ones also inside a word, for particles). */

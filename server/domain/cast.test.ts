@@ -53,8 +53,7 @@ beforeEach(async () => {
 });
 
 /** A trail event of a kind, newest first. */
-const trail = (kind: TrailEvent['kind']) =>
-  w.store.trail.query({ sessionId: w.session.id, kind, limit: 100 });
+const trail = (kind: TrailEvent['kind']) => w.store.trail.query({ sessionId: w.session.id, kind, limit: 100 });
 
 /** Messages a room's log holds. */
 async function roomLog(room: string): Promise<ChatMessage[]> {
@@ -131,7 +130,9 @@ describe('the censor bureau', () => {
     const seat = w.user('censor');
     await w.store.users.update(seat.id, { seat: { joinedAt: clock.now().toISOString(), assigned: true } });
     expect(bureauActive(deps, w.store.sessions.get(w.session.id)!)).toBe(false);
-    await w.store.users.update(seat.id, { seat: { joinedAt: clock.now().toISOString(), assigned: true, removed: true } });
+    await w.store.users.update(seat.id, {
+      seat: { joinedAt: clock.now().toISOString(), assigned: true, removed: true },
+    });
     expect(bureauActive(deps, w.store.sessions.get(w.session.id)!)).toBe(true);
   });
 
@@ -220,7 +221,11 @@ describe('colleagues and the guide', () => {
   });
 
   it('avoid a forbidden topic and report it in the closed network', async () => {
-    await sendMessage(w.chat, w.actor('elite'), { roomId: 'general', text: 'Anyone seen a film from abroad?', clientId: 'f' });
+    await sendMessage(w.chat, w.actor('elite'), {
+      roomId: 'general',
+      text: 'Anyone seen a film from abroad?',
+      clientId: 'f',
+    });
     await director.settled();
     expect(trail('cast_reported')[0]).toMatchObject({ detail: { target: 'elite', room: 'general' } });
     await clock.advance(2_000);

@@ -81,20 +81,25 @@ export function humanCensor(deps: Pick<CastDeps, 'users' | 'online'>, sessionId:
   return deps.users
     .list(sessionId)
     .some(
-      (u) =>
-        u.role === 'censor' && !u.revoked && (u.seat ? u.seat.assigned && !u.seat.removed : deps.online(u.id)),
+      (u) => u.role === 'censor' && !u.revoked && (u.seat ? u.seat.assigned && !u.seat.removed : deps.online(u.id)),
     );
 }
 
 /** Whether the bureau acts in a session now (paused or not: the timers check that themselves). */
-export function bureauActive(deps: Pick<CastDeps, 'users' | 'online' | 'castOn' | 'demoDelaySeconds'>, s: SessionRecord): boolean {
+export function bureauActive(
+  deps: Pick<CastDeps, 'users' | 'online' | 'castOn' | 'demoDelaySeconds'>,
+  s: SessionRecord,
+): boolean {
   if (s.mode !== 'closed') return false;
   const { bureau } = settingsOf(deps, s);
   return bureau === 'auto' ? !humanCensor(deps, s.id) : bureau;
 }
 
 /** The settings and whether the bureau acts now, as the console shows them. */
-export function castStateOf(deps: Pick<CastDeps, 'users' | 'online' | 'castOn' | 'demoDelaySeconds'>, s: SessionRecord): CastState {
+export function castStateOf(
+  deps: Pick<CastDeps, 'users' | 'online' | 'castOn' | 'demoDelaySeconds'>,
+  s: SessionRecord,
+): CastState {
   return { ...settingsOf(deps, s), bureauActive: bureauActive(deps, s) };
 }
 
@@ -142,7 +147,8 @@ export class CastDirector {
         this.track(() => this.onMessage(sessionId, message.roomId, message.from, message.text));
       }),
       bus.on('chat:monitor', ({ sessionId, entry }) => {
-        if (!entry.delivered || entry.substitutions?.length) this.track(() => this.onStrike(sessionId, entry.from, entry.roomId));
+        if (!entry.delivered || entry.substitutions?.length)
+          this.track(() => this.onStrike(sessionId, entry.from, entry.roomId));
       }),
       bus.on('chat:presence', ({ sessionId, roomId }) => this.track(() => this.syncRoom(sessionId, roomId))),
       bus.on('user:online', ({ sessionId }) => this.track(() => this.sweep(sessionId))),
@@ -201,10 +207,12 @@ export class CastDirector {
         if (!m.rooms.includes(room.id)) continue;
         const was = this.partOn(before, m);
         const is = this.partOn(after, m);
-        if (is && !was) joined.push({ username: m.username, displayName: m.displayName, role: m.role, simulated: true });
+        if (is && !was)
+          joined.push({ username: m.username, displayName: m.displayName, role: m.role, simulated: true });
         if (was && !is) left.push(m.username);
       }
-      if (joined.length || left.length) this.deps.bus.emit('cast:presence', { sessionId, roomId: room.id, joined, left });
+      if (joined.length || left.length)
+        this.deps.bus.emit('cast:presence', { sessionId, roomId: room.id, joined, left });
     }
   }
 

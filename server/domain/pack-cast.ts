@@ -103,9 +103,7 @@ export const castFileSchema = z.strictObject({
   }),
   rooms: z.array(roomSchema).max(20).default([]),
   /** Board life: one of `posts` every `everySeconds` while a person is in the session. */
-  boards: z
-    .strictObject({ everySeconds: seconds(3600), posts: z.array(boardPostSchema).min(1).max(60) })
-    .optional(),
+  boards: z.strictObject({ everySeconds: seconds(3600), posts: z.array(boardPostSchema).min(1).max(60) }).optional(),
 });
 
 /** The whole `cast.json`. */

@@ -97,9 +97,14 @@ describe('the demo session’s cast', () => {
   });
 
   it('writes only as JSON from this origin', async () => {
-    const forged = await fac.request('PATCH', '/api/sessions/demo', { cast: { bureau: false } }, {
-      origin: 'http://evil.example',
-    });
+    const forged = await fac.request(
+      'PATCH',
+      '/api/sessions/demo',
+      { cast: { bureau: false } },
+      {
+        origin: 'http://evil.example',
+      },
+    );
     expect(forged.status).toBe(403);
     expect(srv.built.store.sessions.get('demo')?.cast?.bureau).toBe('auto');
   });

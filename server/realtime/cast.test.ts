@@ -90,7 +90,9 @@ describe('in the demo session', () => {
     const lines = a.got.filter((g) => g.event === 'chat:message').map((g) => g.args[0] as ChatMessage);
     expect(lines.at(-1)).toMatchObject({ roomId: 'general', fromName: 'Kim Yong-su', simulated: true });
     // Not to a room the other user is in.
-    expect(b.got.some((g) => g.event === 'chat:message' && (g.args[0] as ChatMessage).roomId === 'general')).toBe(false);
+    expect(b.got.some((g) => g.event === 'chat:message' && (g.args[0] as ChatMessage).roomId === 'general')).toBe(
+      false,
+    );
   });
 
   it('the bureau’s warning goes to the warned user only', async () => {
@@ -138,11 +140,25 @@ describe('a class session', () => {
 
   it('has the bureau on while no student is the censor, and the facilitator can set each part', async () => {
     const detail = (await fac.get(`/api/sessions/${session.id}`)).json as SessionDetail;
-    expect(detail.cast).toEqual({ bureau: 'auto', colleagues: true, guide: true, delaySeconds: [10, 45], bureauActive: true });
-    const off = await fac.request('PATCH', `/api/sessions/${session.id}`, { cast: { bureau: false, delaySeconds: [1, 2] } });
+    expect(detail.cast).toEqual({
+      bureau: 'auto',
+      colleagues: true,
+      guide: true,
+      delaySeconds: [10, 45],
+      bureauActive: true,
+    });
+    const off = await fac.request('PATCH', `/api/sessions/${session.id}`, {
+      cast: { bureau: false, delaySeconds: [1, 2] },
+    });
     expect(off.status, off.text).toBe(200);
-    expect((off.json as SessionDetail).cast).toMatchObject({ bureau: false, delaySeconds: [1, 2], bureauActive: false });
-    const on = await fac.request('PATCH', `/api/sessions/${session.id}`, { cast: { bureau: 'auto', delaySeconds: [5, 5] } });
+    expect((off.json as SessionDetail).cast).toMatchObject({
+      bureau: false,
+      delaySeconds: [1, 2],
+      bureauActive: false,
+    });
+    const on = await fac.request('PATCH', `/api/sessions/${session.id}`, {
+      cast: { bureau: 'auto', delaySeconds: [5, 5] },
+    });
     expect((on.json as SessionDetail).cast?.bureauActive).toBe(true);
   });
 
@@ -202,7 +218,8 @@ describe('a class session', () => {
     expect(elsewhere).toEqual([]); // nobody is in the demo session: the cast is quiet there
     const limits = srv.built.pack.cast.limits;
     // In any 60 s window at most chatPerMinute lines; board life at most postsPerHour posts.
-    for (const at of castLines) expect(castLines.filter((x) => x >= at && x < at + 60_000).length).toBeLessThanOrEqual(limits.chatPerMinute);
+    for (const at of castLines)
+      expect(castLines.filter((x) => x >= at && x < at + 60_000).length).toBeLessThanOrEqual(limits.chatPerMinute);
     expect(castPosts.length).toBeLessThanOrEqual(limits.postsPerHour);
     expect(castLines.length).toBeGreaterThan(10); // it did speak
     expect(castPosts.length).toBeGreaterThan(0); // and post

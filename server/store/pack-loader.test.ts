@@ -41,7 +41,11 @@ async function failure(): Promise<PackError> {
 
 describe('a broken cast script', () => {
   it('names the file, the line and the field of a reply by a cast member that does not exist', async () => {
-    const text = await edit('cast.json', '"member": "so-hye-gyong", "text": "Reminder', '"member": "nobody", "text": "Reminder');
+    const text = await edit(
+      'cast.json',
+      '"member": "so-hye-gyong", "text": "Reminder',
+      '"member": "nobody", "text": "Reminder',
+    );
     const err = await failure();
     expect(err.line).toBe(lineOf(text, '"member": "nobody"'));
     expect(err.field).toBe('rooms[0].ambient.lines[1].member');
@@ -78,9 +82,11 @@ describe('a broken cast script', () => {
 
   it('stops the app from starting', async () => {
     await edit('cast.json', '"placardId": "simulated-cast"', '"placardId": "no-such-placard"');
-    const err = await buildApp({ ...loadConfig({ QUIET: 'true' }), dataDir: join(dir, 'data'), scenarioDir: dir }).catch(
-      (e: unknown) => e,
-    );
+    const err = await buildApp({
+      ...loadConfig({ QUIET: 'true' }),
+      dataDir: join(dir, 'data'),
+      scenarioDir: dir,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PackError);
     expect((err as PackError).message).toMatch(/cast\.json:2 → placardId: no placard "no-such-placard"/);
   });

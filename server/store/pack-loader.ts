@@ -41,7 +41,7 @@ export function lineOfField(text: string, field: string): number | undefined {
 /** Strict JSON, with the line of the first syntax error. */
 function parseStrict(file: string, text: string): unknown {
   const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
+  parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (first)
     throw new PackError(file, '', `not valid JSON (${printParseErrorCode(first.error)})`, lineAt(text, first.offset));

@@ -227,7 +227,8 @@ export function classRoutes(ctx: HttpContext, deps: ClassRouteDeps): Router {
 
   r.get('/api/sessions/:id/cast', (req, res) => {
     const id = String(req.params.id);
-    if (!PATTERNS.packId.test(id) && !SESSION_ID.test(id)) throw new DomainError('not_found', 'not_found', 'No such session.');
+    if (!PATTERNS.packId.test(id) && !SESSION_ID.test(id))
+      throw new DomainError('not_found', 'not_found', 'No such session.');
     const answer: SessionCastResponse = sessionCast(c, manager(res), id);
     res.setHeader('Cache-Control', 'no-store');
     res.json(answer);

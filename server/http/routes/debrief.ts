@@ -197,7 +197,11 @@ export function debriefRoutes(ctx: Pick<HttpContext, 'store' | 'pack'>, deps: De
         })),
     ];
     // The simulated cast speaks in the rooms too, under its display names.
-    const cast = ctx.pack.cast.members.map((m) => ({ id: m.username, username: m.username, displayName: m.displayName }));
+    const cast = ctx.pack.cast.members.map((m) => ({
+      id: m.username,
+      username: m.username,
+      displayName: m.displayName,
+    }));
     const lines = transcriptLines(eventsOf(s.id), [...users, ...cast], posts);
     attachment(res, 'text/csv; charset=utf-8; header=present', `transcript-${s.code}.csv`);
     res.send(csvTable([['at', 'place', 'author', 'text'], ...lines.map((l) => [l.at, l.place, l.author, l.text])]));
