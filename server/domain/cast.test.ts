@@ -10,7 +10,7 @@ import { testWorld, type World } from '../test/memory';
 import { moderationHistory, moderationItem, startThread } from './boards';
 import { bureauActive, CastDirector, CLASS_DELAY_SECONDS, castStateOf, storeCastSettings, type CastDeps } from './cast';
 import { judgePost, compileBureau, nearFiltered } from './cast-rules';
-import { sendMessage } from './chat';
+import { monitorView, sendMessage } from './chat';
 import type { ClassState } from './ports';
 
 let w: World;
@@ -216,8 +216,10 @@ describe('colleagues and the guide', () => {
       simulated: true,
       text: 'Good day, comrade. Welcome to the general room.',
     });
-    // Through the same trail as anyone's message.
+    // Through the same trail as anyone's message, and the censor's monitor names it as simulated.
     expect(trail('chat_message')[0]).toMatchObject({ username: 'cast_kim_yong_su', detail: { simulated: 'true' } });
+    const [entry] = monitorView(w.chat, w.actor('censor'), 10).entries;
+    expect(entry).toMatchObject({ from: 'cast_kim_yong_su', fromName: 'Kim Yong-su', simulated: true, delivered: true });
   });
 
   it('avoid a forbidden topic and report it in the closed network', async () => {

@@ -279,7 +279,13 @@ async function deliver(
     ? substitute(deps.substitutions, req.text)
     : { text: req.text, applied: [] };
   const hit = rule(actor, 'keywordFilter') ? findBanned(deps.filter, rewritten.text) : undefined;
-  const base = { roomId: room.id, from: actor.username, fromRole: actor.role, text: req.text };
+  const base = {
+    roomId: room.id,
+    from: actor.username,
+    fromRole: actor.role,
+    text: req.text,
+    ...(user.simulated ? { simulated: true as const, fromName: user.displayName } : {}),
+  };
   const simulated: Record<string, string> = user.simulated ? { simulated: 'true' } : {};
   if (hit) {
     const event = await deps.recorder.record(subjectOf(actor), 'chat_blocked', {
@@ -356,6 +362,8 @@ export function monitorView(deps: ChatDeps, actor: Actor, limit: number): ChatMo
 
 /** Rebuilds monitor entries from the trail, newest first. */
 function monitorEntries(deps: ChatDeps, actor: Actor, limit: number): ChatMonitorEntry[] {
+  const castName = (username: string | null) =>
+    deps.pack.cast.members.find((m) => m.username === username)?.displayName;
   const toEntry = (e: TrailEvent): ChatMonitorEntry => ({
     id: e.id,
     at: e.at,
@@ -364,6 +372,9 @@ function monitorEntries(deps: ChatDeps, actor: Actor, limit: number): ChatMonito
     fromRole: e.role ?? LEAST_ROLE,
     text: e.detail.text ?? '',
     delivered: e.kind === 'chat_message',
+    ...(e.detail.simulated === 'true'
+      ? { simulated: true as const, fromName: castName(e.username) ?? e.username ?? '' }
+      : {}),
     ...(e.detail.term ? { term: e.detail.term } : {}),
     ...(e.detail.substitutions
       ? {

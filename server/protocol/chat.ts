@@ -72,6 +72,9 @@ export interface ChatMonitorEntry {
   term?: string;
   /** Words the network rewrote before delivery. */
   substitutions?: { from: string; to: string }[];
+  /** Said by a member of the simulated cast, under this display name. */
+  simulated?: true;
+  fromName?: string;
 }
 
 /** `GET /api/chat/monitor`: recent monitor entries across all rooms and DMs, newest first. */
