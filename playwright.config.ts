@@ -4,7 +4,8 @@
  *
  * Environment:
  * - CHROMIUM_PATH: the Chromium binary (default /usr/bin/chromium; browsers are not downloaded).
- * - E2E_PORT: the port the test server listens on (default 3123); the isolated server uses E2E_PORT + 1.
+ * - E2E_PORT: the port the test server listens on (default 3123); the isolated server uses E2E_PORT + 1,
+ *   the cast's server E2E_PORT + 2.
  * - CI: retry a failed test once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,13 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 const ISOLATED_SPECS = ['**/e2e/chat.spec.ts'];
 const ISOLATED_PORT = PORT + 1;
 const ISOLATED_URL = `http://127.0.0.1:${ISOLATED_PORT}`;
+/**
+ * The simulated cast acts on its own (it decides posts, talks in rooms): only the 'cast' project's
+ * server lets it play, with a quick bureau; the cast is off on the other two, so it never disturbs them.
+ */
+const CAST_SPECS = ['**/e2e/cast.spec.ts'];
+const CAST_PORT = PORT + 2;
+const CAST_URL = `http://127.0.0.1:${CAST_PORT}`;
 
 /**
  * A fresh data directory for each run, so every run starts from the shipped scenario.
@@ -46,8 +54,8 @@ const chromium = {
   },
 };
 
-/** A test server on `port` with its data in `dir`. */
-function testServer(port: number, dir: string) {
+/** A test server on `port` with its data in `dir`; `env` adds to (or overrides) its environment. */
+function testServer(port: number, dir: string, env: Record<string, string> = {}) {
   return {
     command: 'node --import tsx server/main.ts',
     url: `http://127.0.0.1:${port}/healthz`,
@@ -70,6 +78,8 @@ function testServer(port: number, dir: string) {
       SCENARIO: 'default',
       COOKIE_SECURE: 'false',
       NODE_ENV: 'test',
+      CAST: 'off',
+      ...env,
     },
   };
 }
@@ -92,8 +102,13 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: ISOLATED_SPECS, use: chromium },
+    { name: 'chromium', testIgnore: [...ISOLATED_SPECS, ...CAST_SPECS], use: chromium },
     { name: 'isolated', testMatch: ISOLATED_SPECS, use: { ...chromium, baseURL: ISOLATED_URL } },
+    { name: 'cast', testMatch: CAST_SPECS, use: { ...chromium, baseURL: CAST_URL } },
   ],
-  webServer: [testServer(PORT, dataDir()), testServer(ISOLATED_PORT, dataDir('E2E_ISOLATED_DATA_DIR'))],
+  webServer: [
+    testServer(PORT, dataDir()),
+    testServer(ISOLATED_PORT, dataDir('E2E_ISOLATED_DATA_DIR')),
+    testServer(CAST_PORT, dataDir('E2E_CAST_DATA_DIR'), { CAST: 'on', CAST_DELAY_SECONDS: '1,2' }),
+  ],
 });

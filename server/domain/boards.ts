@@ -94,8 +94,17 @@ export function decidedByOf(deps: Pick<BoardDeps, 'pack' | 'users'>, p: PostReco
 }
 
 /**
- * The public view of a post; the reason only reaches its author, and so does who decided (given
- * `deps`, on the author's own decided posts).
+ * Who decided, as the author may see it: the simulated bureau by name (it is marked as simulated
+ * wherever it appears); a person who censors is never named to the author.
+ */
+function decidedForAuthor(deps: Pick<BoardDeps, 'pack' | 'users'>, p: PostRecord): { decidedBy?: DecidedBy } {
+  const by = decidedByOf(deps, p);
+  return by !== null && typeof by === 'object' ? { decidedBy: by } : {};
+}
+
+/**
+ * The public view of a post; the reason only reaches its author, and so does a decision by the
+ * simulated bureau (given `deps`, on the author's own decided posts).
  */
 export function postView(
   p: PostRecord,
@@ -116,7 +125,7 @@ export function postView(
     createdAt: p.createdAt,
     decidedAt: p.decidedAt,
     ...(p.simulated ? { simulated: true as const } : {}),
-    ...(own && deps && p.decidedBy ? { decidedBy: decidedByOf(deps, p) } : {}),
+    ...(own && deps && p.decidedBy ? decidedForAuthor(deps, p) : {}),
   };
 }
 

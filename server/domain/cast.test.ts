@@ -219,7 +219,12 @@ describe('colleagues and the guide', () => {
     // Through the same trail as anyone's message, and the censor's monitor names it as simulated.
     expect(trail('chat_message')[0]).toMatchObject({ username: 'cast_kim_yong_su', detail: { simulated: 'true' } });
     const [entry] = monitorView(w.chat, w.actor('censor'), 10).entries;
-    expect(entry).toMatchObject({ from: 'cast_kim_yong_su', fromName: 'Kim Yong-su', simulated: true, delivered: true });
+    expect(entry).toMatchObject({
+      from: 'cast_kim_yong_su',
+      fromName: 'Kim Yong-su',
+      simulated: true,
+      delivered: true,
+    });
   });
 
   it('avoid a forbidden topic and report it in the closed network', async () => {

@@ -40,7 +40,7 @@ export interface Post {
   decidedAt: string | null;
   /** Written by a member of the simulated cast. */
   simulated?: true;
-  /** Who decided it: on the author's own decided posts only. */
+  /** The simulated bureau, when it decided: on the author's own decided posts only (a person who censors is never named to them). */
   decidedBy?: DecidedBy | null;
 }
 
@@ -56,6 +56,8 @@ export interface ThreadSummary {
   createdAt: string;
   replyCount: number;
   lastActivityAt: string;
+  /** Started by a member of the simulated cast. */
+  simulated?: true;
   /** Open mode only: likes, shares and comments on the open network (absent in closed mode). */
   social?: SocialCounts;
 }

@@ -2,10 +2,11 @@
  * What the board screens share: the words for a post's status, how a failed
  * post is explained, and keeping lists of threads and posts up to date from live pushes.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Post, PostStatus, ThreadSummary } from '../../../server/protocol/api';
 import { PATTERNS } from '../../../server/protocol/vocabulary';
 import { ApiFailure } from '../core/api';
+import { decider } from '../cast/cast';
 
 /** The mark an author sees on their own post that is not (yet) public; empty when approved. */
 export function statusLabel(status: PostStatus): string {
@@ -37,8 +38,11 @@ export function isOpening(post: Post): boolean {
   return post.threadId === post.id;
 }
 
+/** A line of a board's list as the server sends it (`simulated` on a thread the simulated cast started). */
+export type ListedThread = ThreadSummary;
+
 /** A thread's opening post as a line of its board's list, keeping what the list already knew of it. */
-export function summaryOf(post: Post, known?: ThreadSummary): ThreadSummary {
+export function summaryOf(post: Post, known?: ThreadSummary): ListedThread {
   return {
     id: post.id,
     boardId: post.boardId,
@@ -50,11 +54,27 @@ export function summaryOf(post: Post, known?: ThreadSummary): ThreadSummary {
     createdAt: post.createdAt,
     replyCount: known?.replyCount ?? 0,
     lastActivityAt: known?.lastActivityAt ?? post.createdAt,
+    ...(post.simulated ? { simulated: true as const } : {}),
   };
 }
 
+/** How the author is told, live, that their post was decided: by a censor, or by the simulated bureau by name. */
+export function decisionAnnouncement(post: Post): string {
+  const who = decider(post.decidedBy);
+  const approved = post.status === 'approved';
+  if (!who?.simulated) return approved ? msg('A censor approved your post.') : msg('A censor rejected your post.');
+  return approved
+    ? msg(str`${who.name} (simulated) approved your post.`)
+    : msg(str`${who.name} (simulated) rejected your post.`);
+}
+
+/** Whether anything on a page was written or decided by the simulated cast (its placard explains them). */
+export function showsCast(items: readonly (Pick<Post, 'simulated'> & { decidedBy?: Post['decidedBy'] })[]): boolean {
+  return items.some((item) => item.simulated || decider(item.decidedBy)?.simulated);
+}
+
 /** `threads` with `thread` put in (replacing any copy), newest activity first. */
-export function upsertThread(threads: readonly ThreadSummary[], thread: ThreadSummary): ThreadSummary[] {
+export function upsertThread<T extends ThreadSummary>(threads: readonly T[], thread: T): T[] {
   return [thread, ...threads.filter((known) => known.id !== thread.id)].sort((a, b) =>
     b.lastActivityAt.localeCompare(a.lastActivityAt),
   );

@@ -3,11 +3,21 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import type { Board, Me, Post, Site, SocialCounts, ThreadSummary } from '../../../server/protocol/api';
+import type { Board, Me, Post, Site, SocialCounts } from '../../../server/protocol/api';
 import { ApiFailure } from '../core/api';
 import { boardsApi } from './api';
-import { changesCounts, isOnPage, isOpening, parsePath, summaryOf, upsertPost, upsertThread } from './boards';
-import type { BoardsRoute } from './boards';
+import {
+  changesCounts,
+  decisionAnnouncement,
+  isOnPage,
+  isOpening,
+  parsePath,
+  showsCast,
+  summaryOf,
+  upsertPost,
+  upsertThread,
+} from './boards';
+import type { BoardsRoute, ListedThread } from './boards';
 import { liveContext, meContext } from '../app/context';
 import { LiveSubscription } from '../core/controllers/live-subscription';
 import { PendingFocus } from '../core/controllers/pending-focus';
@@ -27,6 +37,9 @@ import './cis-thread-list';
 import '../social/cis-social-bar';
 
 type Phase = 'loading' | 'ready' | 'failed';
+
+/** The placard that says who the people marked "Simulated" are. */
+const CAST_PLACARD = 'simulated-cast';
 
 /** A post that arrived while the page was loading (pushed, or the reader's own), replayed on its answer. */
 type Push = { kind: 'post' | 'decided' | 'own'; post: Post };
@@ -56,7 +69,7 @@ export class CisBoardsSite extends SiteAppElement {
   @state() private failure: ApiFailure | undefined;
   @state() private boards: Board[] = [];
   @state() private board: Board | undefined;
-  @state() private threads: ThreadSummary[] = [];
+  @state() private threads: ListedThread[] = [];
   @state() private thread: Post | undefined;
   @state() private replies: Post[] = [];
   /** The thread's open-network counts (sent in open mode only). */
@@ -110,6 +123,15 @@ export class CisBoardsSite extends SiteAppElement {
     if (changed.has('site') || changed.has('path')) void this.load(false);
     // The mode switched: read the page again quietly (the controls and counts follow), keeping any draft.
     else if (changed.has('me') && changed.get('me') && changed.get('me')?.mode !== this.me?.mode) void this.load(true);
+  }
+
+  /** Whether the page on screen shows anything the simulated cast wrote or decided. */
+  private get showsCast(): boolean {
+    if (this.phase !== 'ready') return false;
+    const route = this.route;
+    if (route.kind === 'board') return showsCast(this.threads);
+    if (route.kind === 'thread') return showsCast([...(this.thread ? [this.thread] : []), ...this.replies]);
+    return false;
   }
 
   private get open(): boolean {
@@ -171,8 +193,7 @@ export class CisBoardsSite extends SiteAppElement {
   private applyDecision(post: Post): void {
     if (!isOnPage(this.route, post)) return;
     this.put(post);
-    this.announcement =
-      post.status === 'approved' ? msg('A censor approved your post.') : msg('A censor rejected your post.');
+    this.announcement = decisionAnnouncement(post);
   }
 
   /** Fetch what the current path shows; `quiet` keeps the page on screen meanwhile. */
@@ -244,6 +265,7 @@ export class CisBoardsSite extends SiteAppElement {
       <p class="announce" role="status">${this.announcement}</p>
       ${this.renderBody(site)}
       ${site.placardId ? html`<cis-placard class="site-placard" .placardId=${site.placardId}></cis-placard>` : nothing}
+      ${this.showsCast ? html`<cis-placard class="site-placard" .placardId=${CAST_PLACARD}></cis-placard>` : nothing}
     `;
   }
 

@@ -54,6 +54,12 @@ export const boardsStyles = css`
     color: #7f1414;
   }
 
+  .decided {
+    margin: 0.35rem 0 0;
+    color: var(--cis-muted);
+    font-size: 0.95rem;
+  }
+
   .body {
     margin: 0.5rem 0 0;
     white-space: pre-wrap;

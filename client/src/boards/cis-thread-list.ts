@@ -2,17 +2,17 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ThreadSummary } from '../../../server/protocol/api';
 import { roleLabel } from '../ui/labels';
-import { statusLabel } from './boards';
+import { statusLabel, type ListedThread } from './boards';
 import { formatInstant } from '../ui/format';
 import { addressLink } from '../ui/address-link';
 import { sharedStyles } from '../ui/styles/shared';
 import { boardsStyles } from './cis-boards.styles';
+import '../cast/cis-simulated-badge';
 
 /**
  * The threads of a board, newest activity first: title (a link to the thread), the author's
- * real name and role, the date and the number of replies. The reader's own threads that are
+ * real name and role (marked when the simulated cast wrote it), the date and the number of replies. The reader's own threads that are
  * not public carry "Awaiting approval", or "Rejected" with the censor's reason.
  */
 @localized()
@@ -60,7 +60,7 @@ export class CisThreadList extends LitElement {
   ];
 
   /** The threads to list, in order. */
-  @property({ attribute: false }) threads: ThreadSummary[] = [];
+  @property({ attribute: false }) threads: ListedThread[] = [];
 
   /** The address of the boards site, to link each thread (`<address>/thread/<id>`). */
   @property() siteAddress = '';
@@ -79,7 +79,7 @@ export class CisThreadList extends LitElement {
     `;
   }
 
-  private renderThread(thread: ThreadSummary): TemplateResult {
+  private renderThread(thread: ListedThread): TemplateResult {
     const address = `${this.siteAddress}/thread/${thread.id}`;
     const replies = thread.replyCount === 1 ? msg('1 reply') : msg(str`${thread.replyCount} replies`);
     const classes = [thread.status, this.fresh.has(thread.id) ? 'fresh' : ''].join(' ');
@@ -87,7 +87,9 @@ export class CisThreadList extends LitElement {
       <li class=${classes}>
         <p class="title">${addressLink(address, thread.title)}</p>
         <p class="meta">
-          <span class="author">${thread.authorName}</span>, ${roleLabel(thread.authorRole)} ·
+          <span class="author"
+            >${thread.authorName}${thread.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing}</span
+          >, ${roleLabel(thread.authorRole)} ·
           <time datetime=${thread.createdAt}>${formatInstant(thread.createdAt)}</time> · ${replies}
         </p>
         ${

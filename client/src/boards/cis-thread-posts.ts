@@ -8,17 +8,36 @@ import { statusLabel } from './boards';
 import { formatInstant } from '../ui/format';
 import { sharedStyles } from '../ui/styles/shared';
 import { boardsStyles } from './cis-boards.styles';
+import { decider } from '../cast/cast';
+import '../cast/cis-simulated-badge';
 
-/** One post as an article: author's real name and role, date, status for its author, and the body as text. */
+/** "Approved by …" / "Rejected by …" on the author's own decided post, the bureau marked simulated. */
+function decidedTemplate(post: Post): TemplateResult | typeof nothing {
+  const who = decider(post.decidedBy);
+  if (!who || post.status === 'pending') return nothing;
+  return html`<p class="decided">
+    ${post.status === 'approved' ? msg(str`Approved by ${who.name}`) : msg(str`Rejected by ${who.name}`)}${
+      who.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing
+    }
+  </p>`;
+}
+
+/**
+ * One post as an article: author's real name and role (marked when the simulated cast wrote it),
+ * date, status and who decided it for its author, and the body as text.
+ */
 export function postTemplate(post: Post, label: string, fresh = false): TemplateResult {
   return html`
     <article class="post ${post.status} ${fresh ? 'fresh' : ''}" aria-label=${label}>
       <p class="meta">
-        <span class="author">${post.authorName}</span>, ${roleLabel(post.authorRole)} ·
+        <span class="author"
+          >${post.authorName}${post.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing}</span
+        >, ${roleLabel(post.authorRole)} ·
         <time datetime=${post.createdAt}>${formatInstant(post.createdAt)}</time>
       </p>
       ${post.status === 'approved' ? nothing : html`<p class="badge ${post.status}">${statusLabel(post.status)}</p>`}
       ${post.reason ? html`<p class="reason">${msg(str`Reason: ${post.reason}`)}</p>` : nothing}
+      ${decidedTemplate(post)}
       <p class="body">${post.body}</p>
     </article>
   `;

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatPeer } from '../../../server/protocol/api';
-import { applyPresenceDelta, catchUpAfter, dmRoomId, mergeMessages, monitorRoomLabel, parseChatPath } from './chat';
+import {
+  applyPresenceDelta,
+  catchUpAfter,
+  dmRoomId,
+  mergeMessages,
+  monitorRoomLabel,
+  parseChatPath,
+  peopleList,
+  presenceOrder,
+} from './chat';
 
 function message(seq: number, id = `m${seq}`): ChatMessage {
   return {
@@ -69,5 +78,22 @@ describe('presence and the monitor', () => {
     expect(monitorRoomLabel('general', titles, names)).toBe('General');
     expect(monitorRoomLabel('unknown-room', titles, names)).toBe('unknown-room');
     expect(monitorRoomLabel('dm:elite:scientist', titles, names)).toBe('Direct: Elite Member and scientist');
+  });
+});
+
+describe('the presence line', () => {
+  const kim: ChatPeer = { ...peer('cast_kim', 'Kim Yong-su'), simulated: true };
+  const so: ChatPeer = { ...peer('cast_so', 'So Hye-gyong'), simulated: true };
+
+  it('lists the simulated cast first, then people, each by name', () => {
+    const order = presenceOrder([peer('b', 'Bea'), so, peer('a', 'Al'), kim]);
+    expect(order.map((p) => p.displayName)).toEqual(['Kim Yong-su', 'So Hye-gyong', 'Al', 'Bea']);
+  });
+
+  it('keeps each person whole among the words that join them', () => {
+    const al = peer('a', 'Al');
+    expect(peopleList([kim, al], 'en')).toEqual([kim, ' and ', al]);
+    expect(peopleList([kim, so, al], 'en')).toEqual([kim, ', ', so, ', and ', al]);
+    expect(peopleList([al], 'en')).toEqual([al]);
   });
 });

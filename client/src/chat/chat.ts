@@ -5,7 +5,8 @@
 import { msg, str } from '@lit/localize';
 import type { ChatMessage, ChatPeer } from '../../../server/protocol/api';
 import { PATTERNS } from '../../../server/protocol/vocabulary';
-import { formatClock, formatList } from '../ui/format';
+import { formatClock } from '../ui/format';
+import { getLocale } from '../core/localization';
 
 /** Which page of a chat site a path names. */
 export type ChatRoute =
@@ -105,9 +106,29 @@ export function applyPresenceDelta(
   return [...byName.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-/** "A, B and C" in the reader's language. */
-export function listOfNames(people: readonly ChatPeer[]): string {
-  return formatList(people.map((p) => p.displayName));
+/**
+ * "A, B and C" in the reader's language, as pieces: each person, and the words between them as
+ * text, so the presence line can mark each name (the simulated badge) and still read naturally.
+ */
+export function peopleList(people: readonly ChatPeer[], locale = getLocale()): (ChatPeer | string)[] {
+  const names = people.map((p) => p.displayName);
+  let parts: { type: string; value: string }[];
+  try {
+    parts = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(names);
+  } catch {
+    parts = names.flatMap((value, i) =>
+      (i ? [{ type: 'literal', value: ', ' }] : []).concat({ type: 'element', value }),
+    );
+  }
+  let next = 0;
+  return parts.map((part) => (part.type === 'element' ? (people[next++] ?? part.value) : part.value));
+}
+
+/** Who is in a room as the presence line lists them: the simulated cast first (as the server does), then by name. */
+export function presenceOrder(people: readonly ChatPeer[]): ChatPeer[] {
+  return [...people].sort(
+    (a, b) => Number(!!b.simulated) - Number(!!a.simulated) || a.displayName.localeCompare(b.displayName),
+  );
 }
 
 /** A message's time, hours and minutes in the reader's language. */

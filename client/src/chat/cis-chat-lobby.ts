@@ -12,6 +12,7 @@ import type { LiveConnection } from '../core/live';
 import { addressLink } from '../ui/address-link';
 import { cardGridStyles } from '../ui/styles/lists';
 import { sharedStyles } from '../ui/styles/shared';
+import '../cast/cis-simulated-badge';
 
 /**
  * The front page of a chat site: the rooms this user may join and the people they may
@@ -184,7 +185,9 @@ export class CisChatLobby extends LitElement {
 
   private renderContact(site: Site, peer: ChatPeer): TemplateResult {
     return html`<li>
-      ${addressLink(`${site.address}/dm/${peer.username}`, peer.displayName)}
+      ${addressLink(`${site.address}/dm/${peer.username}`, peer.displayName)}${
+        peer.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing
+      }
       ${this.unread.has(peer.username) ? html`<span class="badge new">${msg('New message')}</span>` : nothing}
       <p class="meta">${msg(str`Role: ${peer.role}`)}</p>
     </li>`;

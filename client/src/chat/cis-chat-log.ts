@@ -7,13 +7,15 @@ import type { ChatMessage } from '../../../server/protocol/api';
 import { messageTime, type ChatDraft } from './chat';
 import { emit } from '../core/events';
 import { sharedStyles } from '../ui/styles/shared';
+import '../cast/cis-simulated-badge';
 
 /** How close to the bottom (px) still counts as "reading the newest messages". */
 const STICK_TO_BOTTOM = 48;
 
 /**
  * The messages of a room, oldest first, as a list in a scrollable region: author (real
- * name and role), time and text (always as text), then our own messages still being sent
+ * name and role, and the "Simulated" badge for the cast's lines), time and text (always as
+ * text), then our own messages still being sent
  * or not sent. Keeps the newest in view while the reader is at the bottom, and the reading
  * position when older messages are added above. Fires `cis-chat-older` and `cis-chat-draft`.
  */
@@ -55,6 +57,10 @@ export class CisChatLog extends LitElement {
         background: #eef4ff;
         border-color: #c7d7f5;
         margin-left: auto;
+      }
+      li.simulated {
+        border-style: dotted;
+        border-color: #8e6bb0;
       }
       li.sending {
         border-style: dashed;
@@ -186,9 +192,11 @@ export class CisChatLog extends LitElement {
 
   private renderMessage(message: ChatMessage): TemplateResult {
     const mine = message.from === this.username;
-    return html`<li class=${mine ? 'mine' : ''}>
+    return html`<li class=${mine ? 'mine' : message.simulated ? 'simulated' : ''}>
       <p class="meta">
-        <span class="author">${message.fromName}</span>
+        <span class="author"
+          >${message.fromName}${message.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing}</span
+        >
         <span class="role">(${message.fromRole})</span>
         <time datetime=${message.at}>${messageTime(message.at)}</time>
         ${mine && message.substituted ? html`<span class="state">${msg('Corrected by the network')}</span>` : nothing}

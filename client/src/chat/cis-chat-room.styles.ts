@@ -25,6 +25,9 @@ export const chatRoomStyles = css`
   .presence .label {
     font-weight: 600;
   }
+  .presence .person {
+    white-space: nowrap;
+  }
   .banners:empty,
   .offline:empty,
   .warning:empty,

@@ -10,8 +10,9 @@ import {
   applyPresenceDelta,
   catchUpAfter,
   joinErrorText,
-  listOfNames,
   mergeMessages,
+  peopleList,
+  presenceOrder,
   newClientId,
   sendErrorText,
   type ChatDraft,
@@ -27,6 +28,7 @@ import type { CisChatComposer } from './cis-chat-composer';
 import type { CisChatLog } from './cis-chat-log';
 import './cis-chat-composer';
 import './cis-chat-log';
+import '../cast/cis-simulated-badge';
 
 /** How long to wait for the server to acknowledge a join or a send before trying again. */
 const ACK_TIMEOUT_MS = 8000;
@@ -340,7 +342,19 @@ export class CisChatRoom extends LitElement {
       <p class="description">${room.description}</p>
       <p class="presence">
         <span class="label">${room.kind === 'dm' ? msg('Here now:') : msg('In this room:')}</span>
-        ${this.presence.length ? listOfNames(this.presence) : msg('nobody')}
+        ${
+          this.presence.length
+            ? peopleList(presenceOrder(this.presence)).map((piece) =>
+                typeof piece === 'string'
+                  ? piece
+                  : html`<span class="person"
+                      >${piece.displayName}${
+                        piece.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing
+                      }</span
+                    >`,
+              )
+            : msg('nobody')
+        }
       </p>
       <div class="banners" role="status">
         ${closed ? html`<p class="banner closed">${msg('This room has been closed.')}</p>` : nothing}${

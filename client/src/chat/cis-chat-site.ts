@@ -17,15 +17,19 @@ import { SiteAppElement } from '../browser/site-app-element';
 import './cis-chat-lobby';
 import './cis-chat-room';
 import '../ui/cis-placard';
+import '../cast/cis-cast-warning';
 
 /** The placard every chat view shows: monitoring, rewritten words, vanishing messages. */
 const WATCHED_PLACARD = 'chat-watched';
+/** The placard that says who the people marked "Simulated" are. */
+const CAST_PLACARD = 'simulated-cast';
 
 /**
  * A chat site (chat.intra, or chat.guest on the foreigners' network) inside the browser
  * frame: the room list and contacts at '', a room at '/room/<id>', a conversation at
  * '/dm/<username>'. Links ask the frame to open their address, so every room opened is
- * recorded. `data-live` is "on" while the socket is connected (for tests and styling).
+ * recorded. The simulated bureau's warnings show above whichever page is open.
+ * `data-live` is "on" while the socket is connected (for tests and styling).
  */
 @localized()
 @customElement('cis-chat-site')
@@ -90,10 +94,12 @@ export class CisChatSite extends SiteAppElement {
       <div class="banner" aria-hidden="true"></div>
       <h2 tabindex="-1">${site.title}</h2>
       <p class="address">${msg('Address:')} <code>${site.address}</code></p>
+      <cis-cast-warning></cis-cast-warning>
       ${this.renderRoute(site, me, route)}
       <div class="about">
         ${site.placardId ? html`<cis-placard .placardId=${site.placardId}></cis-placard>` : nothing}
         ${site.placardId !== WATCHED_PLACARD ? html`<cis-placard .placardId=${WATCHED_PLACARD}></cis-placard>` : nothing}
+        <cis-placard .placardId=${CAST_PLACARD}></cis-placard>
       </div>
     `;
   }

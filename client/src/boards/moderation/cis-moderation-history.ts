@@ -8,13 +8,15 @@ import { formatInstant } from '../../ui/format';
 import { noneMark, scrollingTable } from '../../ui/scrolling-table';
 import { sharedStyles } from '../../ui/styles/shared';
 import { recordTableStyles } from '../../ui/styles/tables';
+import { decider } from '../../cast/cast';
+import '../../cast/cis-simulated-badge';
 
 /** How much of a post's text the table shows. */
 const EXCERPT = 140;
 
 /**
  * The censors' decisions, newest first: when, approved or rejected, which post, its author,
- * the reason given and the censor who decided.
+ * the reason given and the censor who decided (or the simulated bureau, marked so).
  */
 @localized()
 @customElement('cis-moderation-history')
@@ -61,6 +63,13 @@ export class CisModerationHistory extends LitElement {
     });
   }
 
+  /** The censor by name, or the simulated bureau by name with its badge. */
+  private renderDecider(item: ModerationItem): TemplateResult {
+    const who = decider(item.decidedBy);
+    if (!who) return noneMark();
+    return html`${who.name}${who.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing}`;
+  }
+
   private renderRow(item: ModerationItem): TemplateResult {
     const opening = item.threadId === item.id;
     const excerpt = item.body.length > EXCERPT ? `${item.body.slice(0, EXCERPT)}…` : item.body;
@@ -74,9 +83,12 @@ export class CisModerationHistory extends LitElement {
           ${opening ? item.title : msg(str`Re: ${item.threadTitle}`)}
           <span class="excerpt">${excerpt}</span>
         </th>
-        <td>${item.authorName}, ${roleLabel(item.authorRole)}</td>
+        <td>
+          ${item.authorName}${item.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing},
+          ${roleLabel(item.authorRole)}
+        </td>
         <td>${item.reason ?? noneMark()}</td>
-        <td>${item.decidedBy ?? ''}</td>
+        <td>${this.renderDecider(item)}</td>
       </tr>
     `;
   }

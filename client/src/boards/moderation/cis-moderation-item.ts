@@ -11,6 +11,7 @@ import { sharedStyles } from '../../ui/styles/shared';
 import { boardsStyles } from '../cis-boards.styles';
 import { emit } from '../../core/events';
 import { LIMITS } from '../../../../server/protocol/vocabulary';
+import '../../cast/cis-simulated-badge';
 
 /**
  * One post in the censor's queue: where it was posted, by whom and when, its text (as text),
@@ -132,7 +133,9 @@ export class CisModerationItem extends LitElement {
         </p>
         <h3 id="item-title">${opening ? item.title : msg(str`Re: ${item.threadTitle}`)}</h3>
         <p class="meta">
-          <span class="author">${item.authorName}</span>, ${roleLabel(item.authorRole)} ·
+          <span class="author"
+            >${item.authorName}${item.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing}</span
+          >, ${roleLabel(item.authorRole)} ·
           <time datetime=${item.createdAt}>${formatInstant(item.createdAt)}</time>
         </p>
         <p class="body">${item.body}</p>

@@ -14,6 +14,7 @@ import { staffPageStyles } from '../../ui/styles/page';
 import { sharedStyles } from '../../ui/styles/shared';
 import './cis-moderation-history';
 import './cis-moderation-item';
+import '../../ui/cis-placard';
 
 type Phase = 'loading' | 'ready' | 'failed';
 
@@ -69,6 +70,9 @@ export class CisModerationPage extends LitElement {
         display: grid;
         gap: 0.75rem;
         max-width: 60rem;
+      }
+      .placard {
+        margin-top: 1.5rem;
       }
       .empty {
         padding: 1rem;
@@ -234,6 +238,7 @@ export class CisModerationPage extends LitElement {
         <h2 id="history-title">${msg('Decisions')}</h2>
         <cis-moderation-history .decisions=${this.decisions}></cis-moderation-history>
       </section>
+      <cis-placard class="placard" placard-id="simulated-cast"></cis-placard>
     `;
   }
 }

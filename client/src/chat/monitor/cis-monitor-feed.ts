@@ -8,6 +8,7 @@ import { messageTime, monitorRoomLabel } from '../chat';
 import { scrollingTable } from '../../ui/scrolling-table';
 import { sharedStyles } from '../../ui/styles/shared';
 import { logTableStyles } from '../../ui/styles/tables';
+import '../../cast/cis-simulated-badge';
 
 /**
  * The censor's view of every chat message, newest first, delivered or not: room,
@@ -95,7 +96,12 @@ export class CisMonitorFeed extends LitElement {
     return html`<tr class=${classes}>
       <td><time datetime=${entry.at}>${messageTime(entry.at)}</time></td>
       <td>${monitorRoomLabel(entry.roomId, this.roomTitles, this.names)}</td>
-      <td>${this.names.get(entry.from) ?? entry.from} <span class="role">(${entry.fromRole})</span></td>
+      <td>
+        ${entry.fromName ?? this.names.get(entry.from) ?? entry.from}${
+          entry.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing
+        }
+        <span class="role">(${entry.fromRole})</span>
+      </td>
       <td class="text">${entry.text}</td>
       <td>${this.renderOutcome(entry)}</td>
     </tr>`;

@@ -16,6 +16,7 @@ import { staffPageStyles } from '../../ui/styles/page';
 import '../../facilitator/cis-policy-matrix';
 import '../../trail/cis-trail-view';
 import './cis-session-panel';
+import '../../cast/cis-cast-settings';
 
 /** The selected session in the page URL (`/console?session=<id>`), so a reload keeps it. */
 function sessionParam(): string {
@@ -346,6 +347,15 @@ export class CisConsolePage extends LitElement {
                   <cis-policy-matrix .matrix=${this.matrix}></cis-policy-matrix>`
               : html`<p class="empty">${msg('Loading…')}</p>`
         }
+      </section>
+      <section class="box wide" aria-labelledby="demo-cast-heading">
+        <h2 id="demo-cast-heading">${msg('Simulated cast of your demo session')}</h2>
+        <p class="lede">
+          ${msg(
+            'When you explore alone, a scripted censor bureau decides posts, colleagues talk in the chat rooms and a guide answers at the hotel desk. They are always marked as simulated.',
+          )}
+        </p>
+        <cis-cast-settings sessionId="demo"></cis-cast-settings>
       </section>
     `;
   }

@@ -12,6 +12,7 @@ import { quizApi } from '../../quiz/api';
 import { sortRoster } from './roster';
 import './cis-round-timers';
 import '../../files/cis-drop-stick';
+import '../../cast/cis-cast-settings';
 import { roleLabel } from '../../ui/labels';
 import { formatClock } from '../../ui/format';
 import { sharedStyles } from '../../ui/styles/shared';
@@ -208,7 +209,8 @@ export class CisSessionPanel extends LitElement {
       </p>
       ${this.renderCounts(detail)} ${detail.ended ? nothing : this.renderControls(detail)} ${this.renderQuiz()}
       ${this.renderRoster(detail)} ${detail.ended ? nothing : this.renderEvents(detail)}
-      ${detail.ended ? nothing : html`<cis-drop-stick .detail=${detail}></cis-drop-stick>`} ${this.renderUpkeep()}
+      ${detail.ended ? nothing : html`<cis-drop-stick .detail=${detail}></cis-drop-stick>`}
+      ${detail.ended ? nothing : this.renderCast(detail)} ${this.renderUpkeep()}
     `;
   }
 
@@ -531,6 +533,26 @@ export class CisSessionPanel extends LitElement {
             </button>`,
         )}
       </div>
+    `;
+  }
+
+  /** The simulated cast of this class: who plays the missing parts, and how fast the bureau decides. */
+  private renderCast(detail: SessionDetail): TemplateResult {
+    return html`
+      <h3>${msg('Simulated cast')}</h3>
+      <p class="lede">
+        ${msg(
+          'A scripted censor bureau, colleagues in the chat rooms and a hotel guide play the parts no student holds. They are always marked as simulated.',
+        )}
+      </p>
+      <cis-cast-settings
+        sessionId=${detail.id}
+        .cast=${detail.cast}
+        @cis-cast-saved=${(event: GlobalEventHandlersEventMap['cis-cast-saved']) => {
+          const next = event.detail.detail;
+          if (next) emit(this, 'cis-session-updated', { detail: next });
+        }}
+      ></cis-cast-settings>
     `;
   }
 
