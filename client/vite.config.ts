@@ -13,5 +13,19 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // What the first screen needs and the lazily loaded screens (and the Korean strings) share:
+        // one chunk rather than several tiny ones, each compressed on the wire.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'boot',
+              test: /node_modules[\\/](@lit[\\/]localize|lit|@lit[\\/]reactive-element|lit-html|lit-element)[\\/]|client[\\/]src[\\/]core[\\/](localization|events)\.ts|server[\\/]protocol[\\/]vocabulary\.ts|vite[\\/]preload-helper/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,13 +1,14 @@
 /**
  * The first screen stays light: museum kiosks and school laptops on slow networks
- * must get the login page with at most 17 KiB of JavaScript on the wire. Measured as
+ * must get the login page with at most 20 KB of JavaScript on the wire (issue 15; it carries the language
+ * switch and the localization runtime now, the Korean strings load only when chosen). Measured as
  * Chromium received it (compressed body bytes from its network events), not by
  * compressing bodies again here; the scripts must arrive with a content-encoding.
  */
 import { expect, test, type Page, type Request, type Response } from '@playwright/test';
 import { PERSONAS, framePage, loginAs } from './helpers';
 
-const BUDGET_BYTES = 17 * 1024;
+const BUDGET_BYTES = 20_000;
 
 interface Transfer {
   path: string;
@@ -65,7 +66,7 @@ function report(label: string, scripts: Transfer[]): number {
   return total;
 }
 
-test('the login page loads at most 17 KiB of JavaScript over the wire, compressed', async ({ browser }) => {
+test('the login page loads at most 20 KB of JavaScript over the wire, compressed', async ({ browser }) => {
   // A fresh context: nothing cached, no session cookie.
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -1,6 +1,6 @@
 /**
  * `npm run size`: the bytes the login page's first-load scripts (the entry chunk and its
- * static imports, from Vite's manifest) take on the wire, against the 17 KiB budget.
+ * static imports, from Vite's manifest) take on the wire, against the 20 KB budget.
  *
  * It serves dist/client through the server's own static middleware (compression and
  * cache headers, server/http/static.ts) on a free port and requests each script as a
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { compression, serveClient } from '../server/http/static';
 
-const BUDGET = 17 * 1024;
+const BUDGET = 20_000;
 const dist = join(import.meta.dirname, '..', 'dist', 'client');
 type Chunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
@@ -97,7 +97,7 @@ try {
     `first-load JavaScript transferred: ${(total.br / 1024).toFixed(1)} KB with brotli, ` +
       `${(total.gzip / 1024).toFixed(1)} KB with gzip, of ${(total.raw / 1024).toFixed(1)} KB raw ` +
       `(${((100 * total.br) / total.raw).toFixed(0)}% / ${((100 * total.gzip) / total.raw).toFixed(0)}%; ` +
-      `${verdict} the ${BUDGET / 1024} KB budget)`,
+      `${verdict} the ${BUDGET / 1000} KB (${BUDGET} bytes) budget)`,
   );
   if (worst > BUDGET) process.exitCode = 1;
 } finally {

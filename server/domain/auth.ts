@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Me, RoleCard, SeatInfo, SeatRole } from '../protocol/api';
-import { CAPABILITY_IDS } from '../protocol/vocabulary';
+import { CAPABILITY_IDS, type Locale } from '../protocol/vocabulary';
 import type { Bus } from './bus';
 import { publicRound } from './class-rules';
 import { DomainError } from './errors';
@@ -41,7 +41,7 @@ export interface AuthDeps {
 /** Checks a user name and password; records the attempt; returns the user or throws 401. */
 export async function login(
   deps: AuthDeps,
-  input: { username: string; password: string },
+  input: { username: string; password: string; locale?: Locale | undefined },
 ): Promise<{ user: UserRecord; claims: TokenClaims }> {
   const session = deps.sessions.defaultSession();
   const user = deps.users.findByUsername(session.id, input.username);
@@ -56,7 +56,7 @@ export async function login(
     await deps.recorder.record(subjectOf(user), 'login_failed', { attempted: user.username, reason: 'revoked' });
     throw new DomainError('forbidden', 'revoked', 'Your access has been withdrawn.');
   }
-  const claims = await startLogin(deps, user);
+  const claims = await startLogin(deps, user, input.locale);
   await deps.recorder.record(subjectOf(user), 'login');
   return { user, claims };
 }
@@ -65,6 +65,7 @@ export async function login(
 export async function startLogin(
   deps: Pick<AuthDeps, 'logins' | 'ttlSeconds' | 'now'>,
   user: UserRecord,
+  locale?: Locale,
 ): Promise<TokenClaims> {
   const now = (deps.now ?? (() => new Date()))();
   const exp = Math.floor(now.getTime() / 1000) + deps.ttlSeconds;
@@ -74,6 +75,7 @@ export async function startLogin(
     sessionId: user.sessionId,
     createdAt: now.toISOString(),
     expiresAt: new Date(exp * 1000).toISOString(),
+    ...(locale && locale !== 'en' ? { locale } : {}),
   };
   await deps.logins.start(record, now);
   return { sub: user.id, sid: user.sessionId, tv: user.tokenVersion, lid: record.id, exp };
@@ -144,7 +146,7 @@ export function roleCardOf(
 }
 
 /** The `/api/me` view of an actor; a student's seat also gets `seat` (with `seat`, when given). */
-export function meOf(deps: Pick<AuthDeps, 'users'> & { seat?: SeatView }, actor: Actor): Me {
+export function meOf(deps: Pick<AuthDeps, 'users'> & { seat?: SeatView }, actor: Actor, locale: Locale = 'en'): Me {
   const user = deps.users.findById(actor.userId);
   const me: Me = {
     username: actor.username,
@@ -154,6 +156,7 @@ export function meOf(deps: Pick<AuthDeps, 'users'> & { seat?: SeatView }, actor:
     home: actor.pending ? 'lobby' : homeOf(actor.role, actor.mode),
     mode: actor.mode,
     sessionId: actor.sessionId,
+    locale,
   };
   const cls = deps.seat?.sessions.get(actor.sessionId)?.class;
   if (user?.seat && cls && deps.seat) {

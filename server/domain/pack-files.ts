@@ -9,8 +9,8 @@ import { PATTERNS, ROLES } from '../protocol/vocabulary';
 const id = z.string().regex(PATTERNS.packId, 'must be a lower-case id (a-z, 0-9, -)');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** The words that make a paragraph a fiction label (every file's last paragraph carries one). */
-const FICTION_LABEL = /fictional|simulation/i;
+/** The words that make a paragraph a fiction label (every file's last paragraph carries one), in each language. */
+const FICTION_LABEL = /fictional|simulation|허구|시뮬레이션|가상/i;
 
 const fileSchema = z.strictObject({
   id,

@@ -16,6 +16,7 @@ import {
 import { checkFiles, filesFileSchema, type PackFiles } from './pack-files';
 import { checkQuiz, quizFileSchema, type PackQuiz } from './pack-quiz';
 import { castFileSchema, checkCast, type PackCast } from './pack-cast';
+import type { PackLocale } from './pack-locale';
 import { compileFilter } from './filter';
 
 const id = z.string().regex(PATTERNS.packId, 'must be a lower-case id (a-z, 0-9, -)');
@@ -272,6 +273,8 @@ export interface Pack {
   quiz: PackQuiz;
   /** The simulated cast (`pack-cast.ts`). */
   cast: PackCast;
+  /** The pack in each language it is translated into (`pack-locale.ts`), validated like the pack. */
+  locales?: Partial<Record<PackLocale, Pack>>;
 }
 
 /** The files a pack consists of, and the schema each must meet. */

@@ -14,6 +14,7 @@ import type {
 } from '../protocol/api';
 import type { QuizPhase } from '../protocol/debrief';
 import type { CastSettings } from '../protocol/cast';
+import type { Locale } from '../protocol/vocabulary';
 import type { TrailQuery } from './trail';
 
 /** A simulation session: every user and event belongs to one. */
@@ -108,6 +109,8 @@ export interface LoginRecord {
   createdAt: string;
   /** When the token issued for it expires (ISO time). */
   expiresAt: string;
+  /** The language chosen in this browser (absent: English). */
+  locale?: Locale;
 }
 
 /** Live logins, so that logging out ends a token before it expires. */
@@ -118,6 +121,8 @@ export interface LoginsRepo {
   start(login: LoginRecord, now: Date): Promise<void>;
   /** Ends a login; resolves once on disk. Ending an unknown id does nothing. */
   end(id: string): Promise<void>;
+  /** Sets the language of a live login; resolves once on disk. An unknown id does nothing. */
+  setLocale(id: string, locale: Locale): Promise<void>;
   /** Ends every login `match` accepts (e.g. a removed seat's, a deleted session's); resolves with them, once on disk. */
   endWhere(match: (login: LoginRecord) => boolean): Promise<LoginRecord[]>;
   /** Drops every login expired at `now`; resolves with how many, once on disk. */

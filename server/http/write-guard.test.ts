@@ -103,6 +103,7 @@ beforeAll(async () => {
     'POST /api/sessions/join': { as: null, path: '/api/sessions/join', body: { code: cls.json.code, name: 'Forged' } },
     'POST /api/auth/login': { as: null, path: '/api/auth/login', body: { username: 'elite', password: 'demo' } },
     'POST /api/auth/logout': { as: 'elite', path: '/api/auth/logout', body: {} },
+    'PATCH /api/me': { as: 'elite', path: '/api/me', body: { locale: 'ko' } },
     'POST /api/browse': { as: 'elite', path: '/api/browse', body: { address: 'news.intra' } },
     'POST /api/media/articles': {
       as: 'editor',

@@ -5,8 +5,8 @@
 
 // The vocabulary (roles, modes, capabilities, homes, networks, trail kinds) is data in `vocabulary.ts`;
 // these types are derived from it, and importing them from here keeps working.
-export type { Capability, Home, Mode, Network, Role, SiteApp, TrailKind } from './vocabulary';
-import type { Capability, Home, Mode, Network, Role, SiteApp, TrailKind } from './vocabulary';
+export type { Capability, Home, Locale, Mode, Network, Role, SiteApp, TrailKind } from './vocabulary';
+import type { Capability, Home, Locale, Mode, Network, Role, SiteApp, TrailKind } from './vocabulary';
 import type { SeatInfo } from './sessions';
 
 /** `GET /api/me` and the body of a successful login. */
@@ -19,6 +19,8 @@ export interface Me {
   home: Home;
   mode: Mode;
   sessionId: string;
+  /** The language chosen in this browser (`PATCH /api/me {locale}`, or at login); `en` until then. */
+  locale: Locale;
   /** Present only for a student's seat in a class session (see `sessions.ts`). */
   seat?: SeatInfo;
 }

@@ -147,6 +147,11 @@ export const TRAIL_KINDS = [
 ] as const;
 export type TrailKind = (typeof TRAIL_KINDS)[number];
 
+/** The languages the sandbox speaks: the client's words and the default pack's content. */
+export const LOCALES = ['en', 'ko'] as const;
+/** One of them. */
+export type Locale = (typeof LOCALES)[number];
+
 /** Patterns of the ids and names that travel in addresses, bodies and socket events. */
 export const PATTERNS = {
   /** A pack id: sites, boards, rooms, placards, sessions. */

@@ -44,6 +44,13 @@ export class LowLogins implements LoginsRepo {
     await this.db.writeSession(login.sessionId);
   }
 
+  async setLocale(id: string, locale: NonNullable<LoginRecord['locale']>) {
+    const login = this.byId.get(id);
+    if (!login || login.locale === locale) return;
+    login.locale = locale;
+    await this.db.writeSession(login.sessionId);
+  }
+
   async end(id: string) {
     const login = this.byId.get(id);
     if (!login) return;

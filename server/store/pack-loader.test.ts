@@ -92,6 +92,28 @@ describe('a broken cast script', () => {
   });
 });
 
+describe('a broken translation', () => {
+  it('names the Korean file, the line and the field of a changed address', async () => {
+    const text = await edit(join('locales', 'ko', 'sites.json'), '"address": "news.intra"', '"address": "news.kp"');
+    const err = await failure();
+    expect(err.file).toBe(join(dir, 'locales', 'ko', 'sites.json'));
+    expect(err.line).toBe(lineOf(text, '"address": "news.kp"'));
+    expect(err.problem).toBe('must stay "news.intra" (it is not translated)');
+  });
+
+  it('validates the translated pack as a whole: a Korean cast line the filter would block', async () => {
+    const file = join('locales', 'ko', 'cast.json');
+    const ko = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    ko.rooms[0].ambient.lines[0].text = '자유를 위하여';
+    await writeFile(join(dir, file), JSON.stringify(ko, null, 2));
+    const err = await failure();
+    expect(err.file).toBe(join(dir, file));
+    expect(err.field).toBe('rooms[0].ambient.lines[0].text');
+    expect(err.problem).toMatch(/filter would block/);
+    expect(err.line).toBeGreaterThan(1);
+  });
+});
+
 describe('the line of a field', () => {
   it('finds nested fields and falls back to the nearest part that exists', () => {
     const text = '{\n  "a": [\n    { "b": 1 },\n    {\n      "c": 2\n    }\n  ]\n}\n';

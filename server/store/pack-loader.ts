@@ -2,10 +2,11 @@
  * Reads a scenario pack folder and validates it; a broken pack names the file, the line and the
  * field (`cast.json:41 → rooms[0].patterns[1].replies[0].member: no cast member "kim"`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { PACK_FILES, PackError, validatePack, type Pack } from '../domain/pack';
+import { checkTranslation, PACK_LOCALES, UNTRANSLATED_FILES } from '../domain/pack-locale';
 
 /** The line (from 1) of a character offset in `text`. */
 export function lineAt(text: string, offset: number): number {
@@ -53,11 +54,14 @@ function parseStrict(file: string, text: string): unknown {
   }
 }
 
-/** Loads and validates the pack in `dir`. Throws PackError on any problem. */
-export async function loadPack(dir: string): Promise<Pack> {
+/** Reads and parses the pack files of `dir` (every one, or those `only` names). */
+async function readFiles(
+  dir: string,
+  only: (name: string) => boolean = () => true,
+): Promise<{ files: Record<string, unknown>; texts: Record<string, string> }> {
   const files: Record<string, unknown> = {};
   const texts: Record<string, string> = {};
-  for (const name of Object.keys(PACK_FILES)) {
+  for (const name of Object.keys(PACK_FILES).filter(only)) {
     let text: string;
     try {
       text = await readFile(join(dir, name), 'utf8');
@@ -67,6 +71,11 @@ export async function loadPack(dir: string): Promise<Pack> {
     texts[name] = text;
     files[name] = parseStrict(join(dir, name), text);
   }
+  return { files, texts };
+}
+
+/** Validates parsed files; a fault names the file in `dir` and its line. */
+function validateIn(dir: string, files: Record<string, unknown>, texts: Record<string, string>): Pack {
   try {
     return validatePack(files);
   } catch (err) {
@@ -77,4 +86,39 @@ export async function loadPack(dir: string): Promise<Pack> {
     }
     throw err;
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Loads and validates the pack in `dir`, with its translations (`locales/<locale>/`, where the
+ * folder exists): each translated file keeps the English one's structure and ids, and the
+ * translated pack is validated as a whole. Throws PackError on any problem.
+ */
+export async function loadPack(dir: string): Promise<Pack> {
+  const { files, texts } = await readFiles(dir);
+  const pack = validateIn(dir, files, texts);
+  for (const locale of PACK_LOCALES) {
+    const localeDir = join(dir, 'locales', locale);
+    if (!(await exists(localeDir))) continue;
+    const translated = await readFiles(localeDir, (name) => !UNTRANSLATED_FILES.has(name));
+    for (const [name, data] of Object.entries(translated.files)) {
+      const fault = checkTranslation(name, files[name], data);
+      if (fault)
+        throw new PackError(
+          join(localeDir, name),
+          fault.field,
+          fault.problem,
+          lineOfField(translated.texts[name] ?? '', fault.field),
+        );
+    }
+    const whole = validateIn(localeDir, { ...files, ...translated.files }, translated.texts);
+    pack.locales = { ...pack.locales, [locale]: whole };
+  }
+  return pack;
 }

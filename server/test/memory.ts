@@ -128,6 +128,10 @@ export class MemoryLogins implements LoginsRepo {
   async end(id: string) {
     this.byId.delete(id);
   }
+  async setLocale(id: string, locale: NonNullable<LoginRecord['locale']>) {
+    const login = this.byId.get(id);
+    if (login) login.locale = locale;
+  }
   async endWhere(match: (login: LoginRecord) => boolean) {
     const ended = [...this.byId.values()].filter(match);
     for (const l of ended) this.byId.delete(l.id);

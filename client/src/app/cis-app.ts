@@ -13,6 +13,8 @@ import { loadStudent } from './screens';
 import type { Screen } from './screens';
 import { sharedStyles } from '../ui/styles/shared';
 import '../auth/cis-login-page';
+import '../ui/cis-language-switch';
+import { applyPreferredLocale, getLocale } from '../core/localization';
 
 /** The top bar comes with the first logged-in screen: the login page does not need it. */
 const loadTopBar = () => import('./cis-top-bar');
@@ -39,6 +41,13 @@ export class CisApp extends LitElement {
       main {
         display: block;
         padding: 1rem;
+        max-width: 90rem;
+        margin: 0 auto;
+      }
+      .lang-bar {
+        display: flex;
+        justify-content: flex-end;
+        padding: 0.5rem 1rem 0;
         max-width: 90rem;
         margin: 0 auto;
       }
@@ -81,6 +90,7 @@ export class CisApp extends LitElement {
     this.addEventListener('cis-logged-in', this.onLoggedIn);
     this.addEventListener('cis-logout', this.onLogout);
     this.addEventListener('cis-address-shown', this.onAddressShown);
+    this.addEventListener('cis-locale', this.onLocale);
     void this.loadMe();
   }
 
@@ -91,13 +101,16 @@ export class CisApp extends LitElement {
     this.removeEventListener('cis-logged-in', this.onLoggedIn);
     this.removeEventListener('cis-logout', this.onLogout);
     this.removeEventListener('cis-address-shown', this.onAddressShown);
+    this.removeEventListener('cis-locale', this.onLocale);
     this.live?.close();
     super.disconnectedCallback();
   }
 
   private async loadMe(): Promise<void> {
     try {
-      this.setUser((await authApi.session()).me ?? undefined);
+      const [{ me }] = await Promise.all([authApi.session(), applyPreferredLocale().catch(() => undefined)]);
+      this.setUser(me ?? undefined);
+      if (me) this.syncLocale(me);
     } catch (error) {
       // The server could not be reached or failed: land on the login screen.
       if (!(error instanceof ApiFailure)) console.error(error);
@@ -169,9 +182,30 @@ export class CisApp extends LitElement {
     return new URLSearchParams(location.search).get('address')?.trim() ?? '';
   }
 
+  /** The language was switched: this browser's login keeps it (the server answers in it from now). */
+  private readonly onLocale = (): void => {
+    if (this.me) this.syncLocale(this.me);
+    this.requestUpdate();
+  };
+
+  /** Tells the server the language shown, where its record of this login differs. */
+  private syncLocale(me: Me): void {
+    const shown = getLocale();
+    if (me.locale === shown) return;
+    authApi.setLocale(shown).then(
+      (updated) => {
+        if (this.me?.username === updated.username) this.me = updated;
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiFailure)) console.error(error);
+      },
+    );
+  }
+
   private readonly onLoggedIn = (event: GlobalEventHandlersEventMap['cis-logged-in']): void => {
     this.notice = '';
     this.setUser(event.detail.me);
+    this.syncLocale(event.detail.me);
     this.navigate(homePath(event.detail.me));
   };
 
@@ -275,9 +309,10 @@ export class CisApp extends LitElement {
     const me = this.me;
     const route = this.routeShown();
     if (!me) {
-      return html`<main>
-        ${route ? this.renderScreen(route) : html`<cis-login-page .notice=${this.notice}></cis-login-page>`}
-      </main>`;
+      return html`<div class="lang-bar"><cis-language-switch></cis-language-switch></div>
+        <main>
+          ${route ? this.renderScreen(route) : html`<cis-login-page .notice=${this.notice}></cis-login-page>`}
+        </main>`;
     }
     return html`
       <cis-top-bar .me=${me} .current=${route?.name}></cis-top-bar>

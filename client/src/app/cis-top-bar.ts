@@ -9,6 +9,7 @@ import { roleLabel } from '../ui/labels';
 import { sharedStyles } from '../ui/styles/shared';
 import { emit } from '../core/events';
 import '../files/cis-device-button';
+import '../ui/cis-language-switch';
 
 /**
  * The bar on every logged-in screen: that this is a simulation, who you are,
@@ -127,6 +128,7 @@ export class CisTopBar extends LitElement {
             ? html`<cis-device-button .me=${me}></cis-device-button>`
             : nothing
         }
+        <cis-language-switch></cis-language-switch>
         <button type="button" @click=${this.logout}>${msg('Log out')}</button>
       </header>
     `;

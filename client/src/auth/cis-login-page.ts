@@ -7,6 +7,7 @@ import { ApiFailure } from '../core/api';
 import { authApi } from './api';
 import { sharedStyles } from '../ui/styles/shared';
 import { emit } from '../core/events';
+import { getLocale } from '../core/localization';
 
 /** A demo persona of the default scenario pack: username = role, password `demo`. */
 interface DemoPersona {
@@ -257,7 +258,7 @@ export class CisLoginPage extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const me = await authApi.login(username, this.password);
+      const me = await authApi.login(username, this.password, getLocale());
       emit(this, 'cis-logged-in', { me });
     } catch (error) {
       this.error = this.describe(error);

@@ -5,6 +5,10 @@
  */
 import { configureLocalization } from '@lit/localize';
 import type { LocaleModule } from '@lit/localize';
+import type { Locale } from '../../../server/protocol/vocabulary';
+
+/** The languages (as `LOCALES` in server/protocol/vocabulary.ts; a type-only import keeps that module off the first load). */
+const LOCALES: readonly Locale[] = ['en', 'ko'] satisfies readonly Locale[];
 
 /** The language the source strings are written in. */
 export const SOURCE_LOCALE = 'en';
@@ -28,7 +32,10 @@ const localization = configureLocalization({
 });
 
 /** The active locale. */
-export const getLocale = localization.getLocale;
+export const getLocale = (): Locale => {
+  const current = localization.getLocale();
+  return isLocale(current) ? current : 'en';
+};
 
 /** Switch language (only to a locale whose translation has been generated). */
 export async function setLocale(locale: string): Promise<void> {
@@ -37,8 +44,55 @@ export async function setLocale(locale: string): Promise<void> {
   document.documentElement.lang = localization.getLocale();
 }
 
-/** Pick the visitor's preferred language among the available ones, if any. */
-export async function applyPreferredLocale(): Promise<void> {
+/** Where this browser remembers the language chosen with the switch (a kiosk's reset wipes it). */
+const STORED = 'cis-locale';
+
+/** Whether `value` names a language the client speaks. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The language the address asks for (`?lang=ko`), if any. */
+export function localeOfAddress(search: string = location.search): Locale | undefined {
+  const wanted = new URLSearchParams(search).get('lang')?.toLowerCase();
+  return isLocale(wanted) ? wanted : undefined;
+}
+
+/** The language chosen earlier in this browser, if any. */
+export function storedLocale(): Locale | undefined {
+  try {
+    const value = localStorage.getItem(STORED);
+    return isLocale(value) ? value : undefined;
+  } catch {
+    return undefined; // storage refused (private mode): the choice lasts for this page only
+  }
+}
+
+/** Switches language and remembers the choice in this browser. */
+export async function chooseLocale(locale: Locale): Promise<void> {
+  try {
+    localStorage.setItem(STORED, locale);
+  } catch {
+    // see storedLocale
+  }
+  await setLocale(locale);
+}
+
+/**
+ * The language to start in: the address's `?lang=` (remembered), else the one chosen earlier in
+ * this browser, else the visitor's preferred language among the available ones.
+ */
+export function applyPreferredLocale(): Promise<void> {
+  starting ??= startIn();
+  return starting;
+}
+let starting: Promise<void> | undefined;
+
+async function startIn(): Promise<void> {
+  const asked = localeOfAddress();
+  if (asked) return chooseLocale(asked).catch(() => undefined);
+  const stored = storedLocale();
+  if (stored) return setLocale(stored).catch(() => undefined);
   for (const wanted of navigator.languages) {
     const base = wanted.toLowerCase().split('-')[0] ?? '';
     if (base === SOURCE_LOCALE) return;

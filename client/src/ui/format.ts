@@ -12,7 +12,7 @@ function parse(iso: string): Date | undefined {
 }
 
 /** `iso` formatted with `options`, or `shown` (by default `iso` itself) when it is not a date. */
-function format(iso: string, options: Intl.DateTimeFormatOptions, locale = getLocale(), shown = iso): string {
+function format(iso: string, options: Intl.DateTimeFormatOptions, locale: string = getLocale(), shown = iso): string {
   const date = parse(iso);
   return date ? new Intl.DateTimeFormat(locale, options).format(date) : shown;
 }

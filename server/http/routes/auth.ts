@@ -1,26 +1,35 @@
 /**
  * `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/me`.
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { login, logout, meOf } from '../../domain/auth';
 import { COOKIE_NAME } from '../../auth/tokens';
 import { actorOf, claimsOf, requireActor, type HttpContext } from '../context';
 import { sendError } from '../errors';
-import { LIMITS } from '../../protocol/vocabulary';
+import { LIMITS, LOCALES, type Locale } from '../../protocol/vocabulary';
 import { parse } from '../../validation';
 
 const loginBody = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(LIMITS.loginUsername),
   password: z.string().min(1).max(LIMITS.password),
+  /** The language chosen on the login page, kept for this browser's login. */
+  locale: z.enum(LOCALES).optional(),
 });
+const meBody = z.strictObject({ locale: z.enum(LOCALES) });
 
 const WINDOW_MS = 15 * 60 * 1000;
 
 function usernameOf(req: Request): string {
   const body = req.body as { username?: unknown } | undefined;
   return typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 64) : '';
+}
+
+/** The language of the request's login (English when none was chosen). */
+export function localeOf(ctx: HttpContext, res: Response): Locale {
+  const lid = claimsOf(res)?.lid;
+  return (lid ? ctx.store.logins.get(lid)?.locale : undefined) ?? 'en';
 }
 
 /** Login, logout and the current user. */
@@ -69,7 +78,7 @@ export function authRoutes(ctx: HttpContext): Router {
       sessionId: user.sessionId,
       mode: ctx.store.sessions.get(user.sessionId)!.mode,
     };
-    res.json(meOf(deps, actor));
+    res.json(meOf(deps, actor, input.locale ?? 'en'));
   });
 
   r.post('/api/auth/logout', async (_req, res) => {
@@ -82,7 +91,16 @@ export function authRoutes(ctx: HttpContext): Router {
 
   r.get('/api/me', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json(meOf(deps, requireActor(res)));
+    res.json(meOf(deps, requireActor(res), localeOf(ctx, res)));
+  });
+
+  // The language of this browser's login (the client's switch): kept for every later screen.
+  r.patch('/api/me', async (req, res) => {
+    const actor = requireActor(res);
+    const { locale } = parse(meBody, req.body);
+    const lid = claimsOf(res)?.lid;
+    if (lid) await ctx.store.logins.setLocale(lid, locale);
+    res.json(meOf(deps, actor, locale));
   });
 
   r.all(['/api/auth/login', '/api/auth/logout', '/api/me'], (_req, res) => {

@@ -8,6 +8,7 @@ import { meOf } from '../../domain/auth';
 import type { Me } from '../../protocol/api';
 import { actorOf, type HttpContext } from '../context';
 import { sendError } from '../errors';
+import { localeOf } from './auth';
 
 /** The answer of `GET /api/session`. */
 export interface SessionAnswer {
@@ -21,7 +22,7 @@ export function sessionRoutes(ctx: HttpContext): Router {
 
   r.get('/api/session', (_req, res) => {
     const actor = actorOf(res);
-    const answer: SessionAnswer = { me: actor ? meOf(deps, actor) : null };
+    const answer: SessionAnswer = { me: actor ? meOf(deps, actor, localeOf(ctx, res)) : null };
     res.setHeader('Cache-Control', 'no-store');
     res.json(answer);
   });

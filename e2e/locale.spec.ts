@@ -1,0 +1,84 @@
+/**
+ * Korean and English: `?lang=ko` opens the sandbox in Korean with `<html lang="ko">`; the switch on
+ * every screen changes the language in place (no reload) and the choice lasts across screens, a
+ * reload and the login (the server keeps it: `GET /api/me` carries `locale`).
+ */
+import { expect, test } from '@playwright/test';
+import { PERSONAS, expectNoSeriousA11yViolations, pathIs } from './helpers';
+
+test('the login page opens in Korean with ?lang=ko and switches in place', async ({ page }) => {
+  await page.goto('/login?lang=ko');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.getByRole('button', { name: '로그인', exact: true })).toBeVisible();
+  await expect(page.getByLabel('사용자 이름', { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the login page in Korean');
+
+  // A marker on the window survives only if the page is not reloaded.
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  const switcher = page.getByRole('group', { name: '언어' });
+  await switcher.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Log in', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+});
+
+test('the choice lasts across screens, a reload and the login, and the server keeps it', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '한국어' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await page.getByLabel('사용자 이름', { exact: true }).fill(PERSONAS.elite.username);
+  await page.getByLabel('비밀번호', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: '로그인', exact: true }).click();
+  await expect(page).toHaveURL(pathIs(PERSONAS.elite.home));
+  await expect(page.getByRole('button', { name: '로그아웃', exact: true })).toBeVisible();
+  const me = await page.evaluate(() => fetch('/api/me').then((r) => r.json() as Promise<{ locale: string }>));
+  expect(me.locale).toBe('ko');
+
+  // Another screen, then a reload: still Korean.
+  await page.getByRole('navigation').getByRole('link').last().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.getByRole('button', { name: '로그아웃', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'a screen in Korean');
+
+  // Back to English from the top bar: the server follows.
+  await page.getByRole('group', { name: '언어' }).getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: 'Log out', exact: true })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => fetch('/api/me').then((r) => r.json() as Promise<{ locale: string }>)))
+    .toMatchObject({ locale: 'en' });
+});
+
+test('the Korean font comes from this server, and only the subsets of the Korean text shown', async ({
+  page,
+  baseURL,
+}) => {
+  const fonts: string[] = [];
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== new URL(baseURL!).origin) foreign.push(request.url());
+    if (request.resourceType() === 'font') fonts.push(url.pathname);
+  });
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Log in', exact: true })).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  // In English the only Korean on screen is the switch's own name (한국어): a subset or two at most.
+  const english = fonts.length;
+  expect(english).toBeLessThanOrEqual(2);
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '한국어' }).click();
+  await expect(page.getByRole('button', { name: '로그인', exact: true })).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  expect(fonts.length).toBeGreaterThan(english);
+  expect(
+    fonts.every((path) => /^\/assets\/noto-sans-kr-[\w-]+\.woff2$/.test(path)),
+    fonts.join(', '),
+  ).toBe(true);
+  expect(foreign).toEqual([]);
+});
