@@ -36,6 +36,14 @@ test('the choice lasts across screens, a reload and the login, and the server ke
   await page.getByRole('button', { name: '로그인', exact: true }).click();
   await expect(page).toHaveURL(pathIs(PERSONAS.elite.home));
   await expect(page.getByRole('button', { name: '로그아웃', exact: true })).toBeVisible();
+  // The content too: the pack's portal in Korean, under the persona's Korean name.
+  await expect(page.getByRole('heading', { level: 2, name: '국가 포털', exact: true })).toBeVisible();
+  await expect(page.getByRole('banner').getByText('리철진')).toBeVisible();
+  // Switched in place, the screen fetches its content again in the new language.
+  await page.getByRole('group', { name: '언어' }).getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'National Portal', exact: true })).toBeVisible();
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '한국어' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '국가 포털', exact: true })).toBeVisible();
   const me = await page.evaluate(() => fetch('/api/me').then((r) => r.json() as Promise<{ locale: string }>));
   expect(me.locale).toBe('ko');
 

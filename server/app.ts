@@ -52,6 +52,8 @@ import { attachRealtime, type IO } from './realtime';
 import { DEMO_PASSWORD, openStore, type Store } from './store/db';
 import { seedArticles, seedPosts } from './store/seed';
 import { loadPack } from './store/pack-loader';
+import { inLocale, localizedPack } from './domain/locale';
+import { requestLocale } from './http/routes/auth';
 import { loadSecret } from './store/secret';
 
 /** How often expired logins are dropped from the store. */
@@ -128,7 +130,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const log = (msg: string, err: unknown) => {
     if (!config.quiet) console.error(`[cis] ${msg}:`, err);
   };
-  const pack = await loadPack(config.scenarioDir);
+  // Read in the language of the request being served (`domain/locale.ts`).
+  const pack = localizedPack(await loadPack(config.scenarioDir));
   const store = await openStore(config.dataDir, pack);
   if (config.production) {
     const demo = await usersWithDemoPassword(store);
@@ -156,6 +159,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // Authenticated before the body is parsed, so the open network's gate refuses a closed-mode
   // actor (403) whatever the payload, even one that is not valid JSON.
   app.use(authenticate(ctx));
+  app.use((req, res, next) => inLocale(requestLocale(ctx, req, res), next));
   app.use('/api/social', socialGate());
   app.use('/api', express.json({ limit: '64kb', strict: true }));
   // One queue per class session for every change of it (class controls and quiz answers alike).

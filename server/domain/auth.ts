@@ -12,6 +12,8 @@ import { DECOY_HASH, verifyPassword } from './passwords';
 import { capabilitiesOf, homeOf, type Actor } from './policy';
 import type { LoginRecord, LoginsRepo, SessionsRepo, UserRecord, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
+import type { Pack } from './pack';
+import { localName } from './locale';
 
 /** What a session token carries. */
 export interface TokenClaims {
@@ -146,11 +148,16 @@ export function roleCardOf(
 }
 
 /** The `/api/me` view of an actor; a student's seat also gets `seat` (with `seat`, when given). */
-export function meOf(deps: Pick<AuthDeps, 'users'> & { seat?: SeatView }, actor: Actor, locale: Locale = 'en'): Me {
+export function meOf(
+  deps: Pick<AuthDeps, 'users'> & { seat?: SeatView; pack?: Pack },
+  actor: Actor,
+  locale: Locale = 'en',
+): Me {
   const user = deps.users.findById(actor.userId);
+  const name = user?.displayName ?? actor.username;
   const me: Me = {
     username: actor.username,
-    displayName: user?.displayName ?? actor.username,
+    displayName: deps.pack ? localName(deps.pack, actor.username, name) : name,
     role: actor.pending ? null : actor.role,
     capabilities: actor.pending ? [] : capabilitiesOf(actor.role, actor.mode),
     home: actor.pending ? 'lobby' : homeOf(actor.role, actor.mode),

@@ -20,6 +20,7 @@ import { DomainError, forbidden } from './errors';
 import { findBanned, type FilterList } from './filter';
 import type { Pack, PackBoard } from './pack';
 import type { BureauDecision } from './cast-rules';
+import { localPost } from './locale';
 import type { CastMember } from './pack-cast';
 import type { DecidedBy } from '../protocol/api';
 import { can, rule, type Actor } from './policy';
@@ -107,10 +108,12 @@ function decidedForAuthor(deps: Pick<BoardDeps, 'pack' | 'users'>, p: PostRecord
  * simulated bureau (given `deps`, on the author's own decided posts).
  */
 export function postView(
-  p: PostRecord,
+  record: PostRecord,
   viewer?: Pick<Actor, 'userId'>,
   deps?: Pick<BoardDeps, 'pack' | 'users'>,
 ): Post {
+  // A post the pack seeded reads in the request's language (given the pack).
+  const p = deps ? localPost(deps.pack, record) : record;
   const own = viewer !== undefined && p.authorId === viewer.userId;
   return {
     id: p.id,
@@ -154,7 +157,8 @@ export function listThreads(deps: BoardDeps, actor: Actor, boardId: string): Thr
   }
   const threads: ThreadSummary[] = posts
     .filter((p) => p.threadId === p.id && visibleTo(p, actor))
-    .map((t) => {
+    .map((record) => {
+      const t = localPost(deps.pack, record);
       const replies = repliesOf.get(t.id) ?? [];
       const view = postView(t, actor);
       return {
@@ -289,9 +293,10 @@ export async function reply(deps: BoardDeps, actor: Actor, threadId: string, inp
 /** A post as the moderation console shows it; the deciding censor by real name. */
 export function moderationItem(deps: Pick<BoardDeps, 'pack' | 'posts' | 'users'>, p: PostRecord): ModerationItem {
   const board = deps.pack.boards.find((b) => b.id === p.boardId);
-  const thread = p.threadId === p.id ? p : deps.posts.get(p.threadId, p.sessionId);
+  const stored = p.threadId === p.id ? p : deps.posts.get(p.threadId, p.sessionId);
+  const thread = stored && localPost(deps.pack, stored);
   return {
-    ...postView(p),
+    ...postView(p, undefined, deps),
     reason: p.reason,
     boardTitle: board?.title ?? p.boardId,
     threadTitle: thread?.title ?? '',

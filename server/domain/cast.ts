@@ -29,6 +29,7 @@ import type { CastLine, CastMember, PackCast } from './pack-cast';
 import type { Pack } from './pack';
 import type { PostRecord, SessionRecord, SessionsRepo, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
+import { localName } from './locale';
 
 /** The bureau's delay in a class session unless the facilitator sets one. */
 export const CLASS_DELAY_SECONDS: [number, number] = [10, 45];
@@ -192,7 +193,12 @@ export class CastDirector {
     const settings = settingsOf(this.deps, s);
     return this.cast.members
       .filter((m) => m.rooms.includes(roomId) && this.partOn(settings, m))
-      .map((m) => ({ username: m.username, displayName: m.displayName, role: m.role, simulated: true as const }));
+      .map((m) => ({
+        username: m.username,
+        displayName: localName(this.deps.pack, m.username, m.displayName),
+        role: m.role,
+        simulated: true as const,
+      }));
   }
 
   /**

@@ -25,6 +25,7 @@ import type { ChatRepo, ChatRoomLog, RoomStatesRepo, TrailRepo, UserRecord, User
 import type { TrailRecorder } from './recorder';
 import type { Throttle } from './throttle';
 import { recordWouldBlock } from './would-block';
+import { localName } from './locale';
 
 /** Longest chat message. */
 export const MAX_CHAT_TEXT = LIMITS.chatText;
@@ -54,7 +55,12 @@ export interface ChatDeps {
   now?: () => Date;
 }
 
-const peerOf = (u: UserRecord): ChatPeer => ({ username: u.username, displayName: u.displayName, role: u.role });
+/** A person as chat shows them (a persona by the name the pack gives it in the reader's language). */
+const peerOf = (u: UserRecord, pack?: Pack): ChatPeer => ({
+  username: u.username,
+  displayName: pack ? localName(pack, u.username, u.displayName) : u.displayName,
+  role: u.role,
+});
 
 /** The id of the conversation between two users. */
 export function dmId(a: string, b: string): string {
@@ -71,7 +77,7 @@ export function contactsOf(deps: ChatDeps, actor: Actor): ChatPeer[] {
   return deps.users
     .list(actor.sessionId)
     .filter((u) => mayChatWith(actor, u))
-    .map(peerOf);
+    .map((u) => peerOf(u, deps.pack));
 }
 
 /** Whether an actor may enter a pack room: chat, and a role the room admits. */
@@ -100,11 +106,11 @@ export function roomFor(deps: ChatDeps, actor: Actor, roomId: string): ChatRoom 
     return {
       id: roomId,
       kind: 'dm',
-      title: other.displayName,
+      title: localName(deps.pack, other.username, other.displayName),
       description: `Direct messages with ${other.displayName}`,
       closed: deps.rooms.isClosed(actor.sessionId, roomId),
       online: deps.online?.(actor.sessionId, roomId) ?? 0,
-      peer: peerOf(other),
+      peer: peerOf(other, deps.pack),
     };
   }
   const room = deps.pack.chat.rooms.find((r) => r.id === roomId);

@@ -20,6 +20,7 @@ import { DomainError, forbidden } from './errors';
 import { compileFilter, findBanned, foldText, type FilterList } from './filter';
 import { checkedMarkdown, MarkdownError, renderMarkdown } from './markdown';
 import type { Pack, PackSite } from './pack';
+import { localArticle } from './locale';
 import { DESK_ROLE, can, canOpenSite, rule, sectionOpen, type Actor } from './policy';
 import type { ArticleRecord, ArticlesRepo, SocialRepo } from './ports';
 import type { TrailRecorder } from './recorder';
@@ -76,8 +77,9 @@ export function mayRead(
   );
 }
 
-/** The list view of an article. */
-export function summaryOf(a: ArticleRecord): ArticleSummary {
+/** The list view of an article (given the pack, an article it seeded reads in the request's language). */
+export function summaryOf(record: ArticleRecord, pack?: Pack): ArticleSummary {
+  const a = pack ? localArticle(pack, record) : record;
   return {
     id: a.id,
     site: a.site,
@@ -102,7 +104,8 @@ function bodyHtmlOf(body: string): string {
   }
 }
 
-function fullOf(a: ArticleRecord): Article {
+function fullOf(record: ArticleRecord, pack?: Pack): Article {
+  const a = pack ? localArticle(pack, record) : record;
   return { ...summaryOf(a), body: a.body, bodyHtml: bodyHtmlOf(a.body) };
 }
 
@@ -158,7 +161,7 @@ export function listArticles(deps: MediaDeps, actor: Actor, q: ArticleQuery): Ar
     .sort(newestFirst);
   const start = (q.page - 1) * q.pageSize;
   return {
-    articles: items.slice(start, start + q.pageSize).map((a) => withSocial(deps, actor, summaryOf(a))),
+    articles: items.slice(start, start + q.pageSize).map((a) => withSocial(deps, actor, summaryOf(a, deps.pack))),
     total: items.length,
     page: q.page,
     pageSize: q.pageSize,
@@ -176,9 +179,9 @@ export function getArticle(deps: MediaDeps, actor: Actor, id: string): Article {
     throw forbidden('Your role may not read state media.');
   const a = deps.articles.get(id, actor.sessionId);
   if (!a || a.sessionId !== actor.sessionId) throw notFound();
-  if (can(actor, 'media.publish')) return withSocial(deps, actor, fullOf(a));
+  if (can(actor, 'media.publish')) return withSocial(deps, actor, fullOf(a, deps.pack));
   if (!mayRead(deps.pack, actor, a)) throw notFound();
-  return withSocial(deps, actor, fullOf(a));
+  return withSocial(deps, actor, fullOf(a, deps.pack));
 }
 
 function requireEditor(actor: Actor): void {
@@ -340,7 +343,7 @@ export async function searchArticles(deps: MediaDeps, actor: Actor, query: strin
     query: query.slice(0, 100),
     results: String(results.length),
   });
-  return { query, results: results.map((a) => withSocial(deps, actor, summaryOf(a))) };
+  return { query, results: results.map((a) => withSocial(deps, actor, summaryOf(a, deps.pack))) };
 }
 
 /** Today's broadcast schedule, for those who may open the broadcast site. */

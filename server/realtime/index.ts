@@ -26,6 +26,7 @@ import type { SocialDeps } from '../domain/social';
 import { socialPushes } from './social';
 import type { FilesEvents } from '../domain/files';
 import { filesPushes } from './files';
+import { inLocale } from '../domain/locale';
 
 /** Per-socket data: who is connected, and the login its token belongs to. */
 export interface SocketData {
@@ -155,6 +156,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
 
   io.on('connection', (socket: AppSocket) => {
     const claims = socket.data.claims;
+    // Every event is answered in the language of this browser's login (`domain/locale.ts`).
+    socket.use((_packet, next) => inLocale(deps.store.logins.get(claims.lid)?.locale ?? 'en', next));
     void socket.join(channels.login(claims.lid));
     syncChannels(socket, socket.data.actor);
     // The token's own expiry ends the socket too (timers are capped; a long one re-arms).

@@ -17,7 +17,7 @@ export function mediaPushes(io: IO, bus: Bus, pack: Pack, log: (msg: string, err
       (actor) => mayRead(pack, actor, article),
       log,
       'media:published',
-      summaryOf(article),
+      summaryOf(article, pack),
     );
   });
   const offUnpublished = bus.on('media:unpublished', (article) => {

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { Me } from '../../../server/protocol/api';
@@ -333,7 +334,15 @@ export class CisApp extends LitElement {
   private renderScreen(route: Screen | undefined): TemplateResult {
     const load = route ? this.pages[route.name] : undefined;
     return html`
-      ${load === 'ready' && route ? route.render({ address: this.addressParam(), param: cleanPath(this.path).slice(route.path.length + 1) }) : nothing}
+      ${
+        load === 'ready' && route
+          ? // Keyed by language: a switch builds the screen again, so it fetches its content in the new one.
+            keyed(
+              getLocale(),
+              route.render({ address: this.addressParam(), param: cleanPath(this.path).slice(route.path.length + 1) }),
+            )
+          : nothing
+      }
       ${
         load === 'loading' || load === undefined
           ? html`<p class="status" role="status">${msg('Loading…')}</p>`

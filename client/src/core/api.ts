@@ -6,6 +6,7 @@
  * `status` and `code` instead of parsing bodies themselves.
  */
 import type { ApiError } from '../../../server/protocol/api';
+import { getLocale } from './localization';
 
 /** A failed API call: the HTTP status and the server's error code and message. */
 export class ApiFailure extends Error {
@@ -54,10 +55,11 @@ export async function request<T>(
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
+      // Content comes back in the language shown (the server reads Accept-Language first).
       headers:
         method === 'GET'
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+          ? { accept: 'application/json', 'accept-language': getLocale() }
+          : { accept: 'application/json', 'accept-language': getLocale(), 'content-type': 'application/json' },
       body: method === 'GET' ? null : JSON.stringify(body ?? {}),
     });
   } catch {

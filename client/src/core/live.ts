@@ -44,6 +44,9 @@ export class LiveConnection {
       this.options.onSessionEnded(reason);
     });
     socket.on('session:changed', () => this.options.onStandingChanged?.());
+    // A change of standing pushed while this socket was not yet (or no longer) connected would be
+    // missed: on every connection, first or again, re-read who this user is now.
+    socket.on('connect', () => this.options.onStandingChanged?.());
     socket.on('connect_error', (error) => {
       // The server refused the handshake (expired or withdrawn login): socket.io will
       // not retry, so this is the end of the session rather than a network blip.

@@ -4,11 +4,16 @@
  */
 import type { Placard, PlacardsResponse } from '../../../server/protocol/api';
 import { request } from '../core/api';
+import { getLocale } from '../core/localization';
 
 let all: Promise<Map<string, Placard>> | undefined;
+/** The language `all` was fetched in: a switch fetches them again, in the new one. */
+let fetchedIn = '';
 
 /** Every placard by id, fetching them on the first call (a failed fetch is retried next time). */
 export function placards(): Promise<Map<string, Placard>> {
+  if (fetchedIn !== getLocale()) all = undefined;
+  fetchedIn = getLocale();
   all ??= request<PlacardsResponse>('GET', '/placards').then(
     (response) => new Map(response.placards.map((placard) => [placard.id, placard])),
     (error: unknown) => {

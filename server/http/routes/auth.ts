@@ -26,6 +26,16 @@ function usernameOf(req: Request): string {
   return typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 64) : '';
 }
 
+/**
+ * The language content is served in: what the client asks for (`Accept-Language`, which the
+ * client sets to the language it shows), else this browser's login's, else English.
+ */
+export function requestLocale(ctx: HttpContext, req: Request, res: Response): Locale {
+  const asked = req.headers['accept-language']?.split(',')[0]?.trim().split(/[-;]/)[0]?.toLowerCase();
+  if (asked && (LOCALES as readonly string[]).includes(asked)) return asked as Locale;
+  return localeOf(ctx, res);
+}
+
 /** The language of the request's login (English when none was chosen). */
 export function localeOf(ctx: HttpContext, res: Response): Locale {
   const lid = claimsOf(res)?.lid;
@@ -58,7 +68,14 @@ export function authRoutes(ctx: HttpContext): Router {
     recorder: ctx.recorder,
     bus: ctx.bus,
     ttlSeconds: ctx.tokens.ttlSeconds,
-    seat: { sessions: ctx.store.sessions, briefs: ctx.pack.classroom.briefs },
+    seat: {
+      sessions: ctx.store.sessions,
+      // Read per request: in the request's language.
+      get briefs() {
+        return ctx.pack.classroom.briefs;
+      },
+    },
+    pack: ctx.pack,
   };
 
   r.post('/api/auth/login', perIp, perUser, async (req, res) => {

@@ -18,7 +18,17 @@ export interface SessionAnswer {
 /** The logged-in user or null, never a 401. */
 export function sessionRoutes(ctx: HttpContext): Router {
   const r = Router();
-  const deps = { users: ctx.store.users, seat: { sessions: ctx.store.sessions, briefs: ctx.pack.classroom.briefs } };
+  const deps = {
+    users: ctx.store.users,
+    pack: ctx.pack,
+    seat: {
+      sessions: ctx.store.sessions,
+      // Read per request: in the request's language.
+      get briefs() {
+        return ctx.pack.classroom.briefs;
+      },
+    },
+  };
 
   r.get('/api/session', (_req, res) => {
     const actor = actorOf(res);
