@@ -55,6 +55,11 @@ describe('checking a translation', () => {
       'lacks "title"',
     );
     expect(checkTranslation('x.json', en, { items: [{ id: 'a', title: '하나' }] })?.field).toBe('items');
+    // A number or a switch stays: a quiz item's truth, a file's signature.
+    expect(checkTranslation('quiz.json', { truth: true, text: 'Yes' }, { truth: false, text: '네' })).toEqual({
+      field: 'truth',
+      problem: 'must stay true (it is not translated)',
+    });
     expect(
       untranslated('x.json', en, {
         items: [

@@ -110,7 +110,9 @@ export function checkTranslation(file: string, en: unknown, tr: unknown): Locale
       return undefined;
     }
     if (typeof a !== typeof b) return at(`must be a ${typeof a}, as in the English file`);
-    if (kept(file, key) && a !== b) return at(`must stay ${JSON.stringify(a)} (it is not translated)`);
+    // Numbers and switches (a quiz item's truth, a file's signature, limits, delays) are never translated.
+    if ((typeof a !== 'string' || kept(file, key)) && a !== b)
+      return at(`must stay ${JSON.stringify(a)} (it is not translated)`);
     return undefined;
   };
   return walk(en, tr, '', '');
