@@ -240,34 +240,10 @@ async function submit(
   }
   await recordWouldBlock(deps, actor, 'post', `${fields.title ?? ''}\n${fields.body}`);
   const user = deps.users.findById(actor.userId);
-  const id = randomUUID();
-  const now = (deps.now ?? (() => new Date()))().toISOString();
-  // Where posts are not pre-moderated they publish at once; nobody decided on them.
-  const moderated = rule(actor, 'postsPreModerated');
-  const record: PostRecord = {
-    id,
-    sessionId: actor.sessionId,
-    boardId: board.id,
-    threadId: fields.threadId ?? id,
-    title: fields.title,
-    body: fields.body,
+  const record = await storePost(deps, subjectOf(actor), actor, board, fields, {
     authorId: actor.userId,
     authorName: user?.displayName ?? actor.username,
-    authorRole: actor.role,
-    status: moderated ? 'pending' : 'approved',
-    reason: null,
-    createdAt: now,
-    decidedAt: null,
-    decidedBy: null,
-  };
-  await deps.posts.insert(record);
-  await deps.recorder.record(subjectOf(actor), 'post_submitted', {
-    board: board.id,
-    post: id,
-    ...(fields.title ? { title: fields.title.slice(0, 120) } : {}),
   });
-  if (moderated) deps.bus.emit('boards:queued', record);
-  else deps.bus.emit('boards:published', record);
   return postView(record, actor);
 }
 
@@ -415,36 +391,54 @@ export async function castPost(
     const thread = deps.posts.get(fields.threadId, session.id);
     if (!thread || thread.status !== 'approved' || thread.threadId !== thread.id) return undefined;
   }
+  return storePost(
+    deps,
+    { username: member.username, role: member.role, sessionId: session.id },
+    { sessionId: session.id, mode: session.mode },
+    board,
+    fields,
+    { authorId: null, authorName: member.displayName, simulated: true },
+  );
+}
+
+/**
+ * Stores a new post of `by` (a person, or a member of the cast) and announces it: pending where
+ * the mode pre-moderates, else published at once (nobody decides on it); recorded as submitted.
+ */
+async function storePost(
+  deps: BoardDeps,
+  by: { username: string; role: PostRecord['authorRole']; sessionId: string },
+  where: Pick<Actor, 'sessionId' | 'mode'>,
+  board: PackBoard,
+  fields: { threadId?: string | undefined; title: string | null; body: string },
+  author: { authorId: string | null; authorName: string; simulated?: true },
+): Promise<PostRecord> {
   const id = randomUUID();
-  const moderated = rule(actor, 'postsPreModerated');
+  const moderated = rule(where, 'postsPreModerated');
   const record: PostRecord = {
     id,
-    sessionId: session.id,
+    sessionId: where.sessionId,
     boardId: board.id,
     threadId: fields.threadId ?? id,
     title: fields.title,
     body: fields.body,
-    authorId: null,
-    authorName: member.displayName,
-    authorRole: member.role,
+    authorId: author.authorId,
+    authorName: author.authorName,
+    authorRole: by.role,
     status: moderated ? 'pending' : 'approved',
     reason: null,
     createdAt: (deps.now ?? (() => new Date()))().toISOString(),
     decidedAt: null,
     decidedBy: null,
-    simulated: true,
+    ...(author.simulated ? { simulated: true as const } : {}),
   };
   await deps.posts.insert(record);
-  await deps.recorder.record(
-    { username: member.username, role: member.role, sessionId: session.id },
-    'post_submitted',
-    {
-      board: board.id,
-      post: id,
-      ...(fields.title ? { title: fields.title.slice(0, 120) } : {}),
-      simulated: 'true',
-    },
-  );
+  await deps.recorder.record(by, 'post_submitted', {
+    board: board.id,
+    post: id,
+    ...(fields.title ? { title: fields.title.slice(0, 120) } : {}),
+    ...(author.simulated ? { simulated: 'true' } : {}),
+  });
   if (moderated) deps.bus.emit('boards:queued', record);
   else deps.bus.emit('boards:published', record);
   return record;

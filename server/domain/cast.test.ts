@@ -11,7 +11,7 @@ import { moderationHistory, moderationItem, startThread } from './boards';
 import { bureauActive, CastDirector, CLASS_DELAY_SECONDS, castStateOf, storeCastSettings, type CastDeps } from './cast';
 import { judgePost, compileBureau, nearFiltered } from './cast-rules';
 import { monitorView, sendMessage } from './chat';
-import type { ClassState } from './ports';
+import { classState } from '../test/factories';
 
 let w: World;
 let clock: FakeClock;
@@ -332,20 +332,3 @@ describe('the pause', () => {
     expect(clock.pending()).toBe(0);
   });
 });
-
-function classState(over: Partial<ClassState> = {}): ClassState {
-  return {
-    ownerId: 'owner',
-    packId: 'default',
-    capacity: 40,
-    lateJoin: true,
-    locked: false,
-    paused: false,
-    ended: false,
-    round: null,
-    rounds: 0,
-    preset: null,
-    removedNames: [],
-    ...over,
-  };
-}

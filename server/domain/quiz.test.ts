@@ -8,6 +8,7 @@ import { SerialQueue } from './classes';
 import { DomainError } from './errors';
 import type { Actor } from './policy';
 import type { ClassState, SessionRecord } from './ports';
+import { classState as baseClassState } from '../test/factories';
 import { answerQuiz, currentQuiz, openAfterQuiz, quizResult, sessionQuizFigures, type QuizDeps } from './quiz';
 import { actor as actorOf, session, user } from '../test/factories';
 import { testWorld, type World } from '../test/memory';
@@ -22,20 +23,7 @@ let ann: Actor;
 let ben: Actor;
 
 function classState(over: Partial<ClassState> = {}): ClassState {
-  return {
-    ownerId: facilitator.userId,
-    packId: 'default',
-    capacity: 30,
-    lateJoin: true,
-    locked: false,
-    paused: false,
-    ended: false,
-    round: null,
-    rounds: 0,
-    preset: null,
-    removedNames: [],
-    ...over,
-  };
+  return baseClassState({ ownerId: facilitator.userId, capacity: 30, ...over });
 }
 
 async function seat(name: string): Promise<Actor> {

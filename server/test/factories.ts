@@ -4,7 +4,7 @@
  */
 import { DECOY_HASH } from '../domain/passwords';
 import type { Actor } from '../domain/policy';
-import type { ArticleRecord, LoginRecord, PostRecord, SessionRecord, UserRecord } from '../domain/ports';
+import type { ArticleRecord, ClassState, LoginRecord, PostRecord, SessionRecord, UserRecord } from '../domain/ports';
 import type { ChatMessage } from '../protocol/api';
 
 let counter = 0;
@@ -122,6 +122,24 @@ export function article(over: Partial<ArticleRecord> = {}): ArticleRecord {
     createdAt: AT,
     updatedAt: AT,
     editor: status === 'published' ? null : 'editor',
+    ...over,
+  };
+}
+
+/** A class session's running state: open, not paused, no round yet. */
+export function classState(over: Partial<ClassState> = {}): ClassState {
+  return {
+    ownerId: 'owner',
+    packId: 'default',
+    capacity: 40,
+    lateJoin: true,
+    locked: false,
+    paused: false,
+    ended: false,
+    round: null,
+    rounds: 0,
+    preset: null,
+    removedNames: [],
     ...over,
   };
 }
