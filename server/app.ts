@@ -55,6 +55,9 @@ import { loadPack } from './store/pack-loader';
 import { inLocale, localizedPack } from './domain/locale';
 import { requestLocale } from './http/routes/auth';
 import { loadSecret } from './store/secret';
+import { kioskInfoOf, kioskRoutes, type KioskRuntime } from './http/routes/kiosk';
+import { KioskSettingsFile } from './store/kiosk-settings';
+import { sweepVisits } from './domain/kiosk';
 
 /** How often expired logins are dropped from the store. */
 const LOGIN_PRUNE_MS = 10 * 60 * 1000;
@@ -178,7 +181,18 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   );
   app.use(pauseGuard(store.sessions));
   app.use(authRoutes(ctx));
-  app.use(sessionRoutes(ctx));
+  // The kiosk (KIOSK=1) is built once the files are: a visit starts with a stick on its device.
+  let kiosk: KioskRuntime | undefined;
+  const kioskSettings = config.kiosk.enabled
+    ? await KioskSettingsFile.open(config.dataDir, {
+        locale: 'en',
+        idleSeconds: config.kiosk.idleSeconds,
+        countdownSeconds: config.kiosk.countdownSeconds,
+        tour: true,
+        cast: config.castOn,
+      })
+    : undefined;
+  app.use(sessionRoutes(ctx, () => kioskInfoOf(ctx, kiosk)));
   app.use(siteRoutes(ctx));
   app.use(trailRoutes(ctx));
   app.use(recordRoutes(ctx));
@@ -298,6 +312,24 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     cast: { director: cast, castOn: config.castOn, demoDelaySeconds: config.castDelaySeconds },
   };
   app.use(classRoutes(ctx, { classes, joinsPerTenSeconds: config.joinsPerTenSeconds }));
+  if (kioskSettings)
+    kiosk = {
+      settings: kioskSettings,
+      deps: {
+        pack,
+        sessions: store.sessions,
+        users: store.users,
+        logins: store.logins,
+        storage: store.sessionStorage,
+        trail: store.trail,
+        recorder,
+        bus,
+        files,
+        seed: classes.seed,
+        settings: () => kioskSettings.get(),
+      },
+    };
+  app.use(kioskRoutes(ctx, kiosk));
   app.use(debriefRoutes(ctx, { classes }));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
@@ -330,6 +362,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // Logins that were never logged out are dropped once expired, so a kiosk's visits do not pile up.
   const pruneLogins = () => {
     store.logins.prune(new Date()).catch((err: unknown) => log('pruning expired logins failed', err));
+    // Kiosk visits nobody ended (a crash, a power cut) go with their logins.
+    if (kiosk) sweepVisits(kiosk.deps, new Date()).catch((err: unknown) => log('sweeping kiosk visits failed', err));
   };
   pruneLogins();
   const pruner = setInterval(pruneLogins, LOGIN_PRUNE_MS);

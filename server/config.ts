@@ -47,7 +47,25 @@ export interface Config {
   castOn: boolean;
   /** The demo session's bureau delay, `[min, max]` seconds (CAST_DELAY_SECONDS=min,max, default 8,40). */
   castDelaySeconds: [number, number];
+  /** The museum kiosk (KIOSK=1): the attract screen at `/`, one-tap visits, the idle reset. */
+  kiosk: KioskConfig;
 }
+
+/** The kiosk's settings from the environment (the operator may change the timeouts later). */
+export interface KioskConfig {
+  enabled: boolean;
+  /** Seconds without input before the reset countdown (KIOSK_IDLE_SECONDS, default 90). */
+  idleSeconds: number;
+  /** Seconds the countdown gives to stay (KIOSK_COUNTDOWN_SECONDS, default 30, at least 20: WCAG 2.2.1). */
+  countdownSeconds: number;
+  /** The operator's PIN (KIOSK_PIN, 4–12 digits); required with KIOSK=1 in production. */
+  pin: string | undefined;
+}
+
+/** The kiosk's limits: the least idle time, the least countdown (WCAG 2.2.1 asks for 20 s), the most of each. */
+export const KIOSK_LIMITS = { idleMin: 15, idleMax: 3600, countdownMin: 20, countdownMax: 300 } as const;
+/** The PIN of a kiosk outside production when KIOSK_PIN is not set (the log says so). */
+export const DEV_KIOSK_PIN = '0000';
 
 /** The demo session's bureau delay unless CAST_DELAY_SECONDS says otherwise. */
 export const DEFAULT_CAST_DELAY: [number, number] = [8, 40];
@@ -143,6 +161,26 @@ function castOn(value: string | undefined): boolean {
   throw new ConfigError(`CAST must be on or off, got "${value}".`);
 }
 
+function kioskConfig(env: NodeJS.ProcessEnv, production: boolean): KioskConfig {
+  const enabled = bool(env.KIOSK, 'KIOSK');
+  const idleSeconds = int(env.KIOSK_IDLE_SECONDS, 90, 'KIOSK_IDLE_SECONDS');
+  const countdownSeconds = int(env.KIOSK_COUNTDOWN_SECONDS, 30, 'KIOSK_COUNTDOWN_SECONDS');
+  const { idleMin, idleMax, countdownMin, countdownMax } = KIOSK_LIMITS;
+  if (idleSeconds < idleMin || idleSeconds > idleMax)
+    throw new ConfigError(`KIOSK_IDLE_SECONDS must be ${idleMin}–${idleMax} seconds, got "${env.KIOSK_IDLE_SECONDS}".`);
+  if (countdownSeconds < countdownMin || countdownSeconds > countdownMax)
+    throw new ConfigError(
+      `KIOSK_COUNTDOWN_SECONDS must be ${countdownMin}–${countdownMax} seconds (a visitor needs at least 20 s to respond), got "${env.KIOSK_COUNTDOWN_SECONDS}".`,
+    );
+  const pin = env.KIOSK_PIN?.trim() || undefined;
+  if (pin !== undefined && !/^\d{4,12}$/.test(pin)) throw new ConfigError('KIOSK_PIN must be 4 to 12 digits.');
+  if (enabled && production && pin === undefined)
+    throw new ConfigError(
+      'KIOSK=1 in production needs KIOSK_PIN (4 to 12 digits): the PIN that opens the operator settings.',
+    );
+  return { enabled, idleSeconds, countdownSeconds, pin };
+}
+
 function publicUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   let url: URL;
@@ -189,5 +227,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl(env.PUBLIC_URL),
     castOn: castOn(env.CAST),
     castDelaySeconds: castDelay(env.CAST_DELAY_SECONDS),
+    kiosk: kioskConfig(env, env.NODE_ENV === 'production'),
   };
 }

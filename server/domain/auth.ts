@@ -165,6 +165,7 @@ export function meOf(
     sessionId: actor.sessionId,
     locale,
   };
+  if (deps.seat?.sessions.get(actor.sessionId)?.kiosk) me.kiosk = true;
   const cls = deps.seat?.sessions.get(actor.sessionId)?.class;
   if (user?.seat && cls && deps.seat) {
     const seat: SeatInfo = {

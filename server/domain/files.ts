@@ -400,6 +400,15 @@ export async function dropFile(
   });
 }
 
+/** A kiosk visit's stick: one copy of a pack file on the visitor's device, as if a friend had slipped it over. */
+export async function giveStick(deps: FilesDeps, user: UserRecord, fileId: string): Promise<void> {
+  await giveCopies(deps, user.sessionId, packFile(deps, fileId), [user], {
+    kind: 'file_dropped',
+    detail: { by: 'kiosk' },
+    reason: 'received',
+  });
+}
+
 /** A scripted `files_drop` event: a copy to every seat of a role (called inside the session's queue). */
 export async function dropToRole(deps: FilesDeps, sessionId: string, fileId: string, role: string, trigger: string) {
   const f = packFile(deps, fileId);

@@ -59,6 +59,11 @@ const KEEP = new Set([
   'persona',
   'action',
   'rule',
+  'path',
+  'doneWhen',
+  'kinds',
+  'stickFileId',
+  'endingPlacardId',
 ]);
 /** Arrays a translation may lengthen: trigger phrases keep the English and add the translation's. */
 const VARIABLE = new Set(['match', 'slogans']);

@@ -16,6 +16,7 @@ import {
 import { checkFiles, filesFileSchema, type PackFiles } from './pack-files';
 import { checkQuiz, quizFileSchema, type PackQuiz } from './pack-quiz';
 import { castFileSchema, checkCast, type PackCast } from './pack-cast';
+import { checkKiosk, kioskFileSchema, type PackKiosk } from './pack-kiosk';
 import type { PackLocale } from './pack-locale';
 import { compileFilter } from './filter';
 
@@ -273,6 +274,8 @@ export interface Pack {
   quiz: PackQuiz;
   /** The simulated cast (`pack-cast.ts`). */
   cast: PackCast;
+  /** The museum kiosk: its personas, tour and ending (`pack-kiosk.ts`). */
+  kiosk: PackKiosk;
   /** The pack in each language it is translated into (`pack-locale.ts`), validated like the pack. */
   locales?: Partial<Record<PackLocale, Pack>>;
 }
@@ -295,6 +298,7 @@ export const PACK_FILES = {
   'files.json': filesFileSchema,
   'quiz.json': quizFileSchema,
   'cast.json': castFileSchema,
+  'kiosk.json': kioskFileSchema,
 } as const;
 
 /** The placard of the "you are leaving the sandbox" page (open mode, an outside address): every pack has it. */
@@ -359,6 +363,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
   const packFiles = parseFile('files.json', files['files.json']);
   const quiz = parseFile('quiz.json', files['quiz.json']);
   const cast = parseFile('cast.json', files['cast.json']);
+  const kiosk = parseFile('kiosk.json', files['kiosk.json']);
 
   requireUnique('personas.json', personas, (p) => p.username, 'username');
   requireUnique('sites.json', sites, (s) => s.id, 'id');
@@ -409,6 +414,12 @@ export function validatePack(files: Record<string, unknown>): Pack {
     filter: compileFilter(filter.terms),
   });
   if (castProblem) throw new PackError(...castProblem);
+  const kioskProblem = checkKiosk(kiosk, {
+    personas,
+    placardIds,
+    fileIds: new Set(packFiles.files.map((f) => f.id)),
+  });
+  if (kioskProblem) throw new PackError(...kioskProblem);
   return {
     meta,
     personas,
@@ -426,6 +437,7 @@ export function validatePack(files: Record<string, unknown>): Pack {
     files: packFiles,
     quiz,
     cast,
+    kiosk,
   };
 }
 

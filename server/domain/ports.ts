@@ -28,6 +28,8 @@ export interface SessionRecord {
   class?: ClassState;
   /** The simulated cast's settings the facilitator changed (the rest are the defaults of `cast.ts`). */
   cast?: Partial<CastSettings>;
+  /** Present for a museum kiosk visit: a throwaway session of one persona (`kiosk.ts`). */
+  kiosk?: { persona: string };
 }
 
 /** The running state of a class session. */
@@ -129,6 +131,8 @@ export interface LoginsRepo {
   prune(now: Date): Promise<number>;
   /** How many logins are stored. */
   count(): number;
+  /** Whether a session has a login still live at `now`. */
+  anyFor(sessionId: string, now: Date): boolean;
 }
 
 /** Sessions. */

@@ -23,6 +23,8 @@ export interface Me {
   locale: Locale;
   /** Present only for a student's seat in a class session (see `sessions.ts`). */
   seat?: SeatInfo;
+  /** True for a museum kiosk visit (`kiosk.ts`): the client shows the tour and the idle reset. */
+  kiosk?: true;
 }
 
 /** The one error shape every failing API call answers with. */
@@ -147,3 +149,4 @@ export type * from './record';
 export type * from './debrief';
 export type * from './pages';
 export type * from './cast';
+export type * from './kiosk';

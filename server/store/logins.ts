@@ -21,6 +21,11 @@ export class LowLogins implements LoginsRepo {
     return this.byId.size;
   }
 
+  anyFor(sessionId: string, now: Date) {
+    if (!this.db.hasShard(sessionId)) return false;
+    return this.db.shard(sessionId).logins.some(this.live(now));
+  }
+
   /** Keeps a session's logins that `keep` accepts (the caller writes); returns those dropped. */
   private retain(sessionId: string, keep: (l: LoginRecord) => boolean): LoginRecord[] {
     if (!this.db.hasShard(sessionId)) return [];

@@ -121,6 +121,9 @@ export class MemoryLogins implements LoginsRepo {
   count() {
     return this.byId.size;
   }
+  anyFor(sessionId: string, now: Date) {
+    return [...this.byId.values()].some((l) => l.sessionId === sessionId && Date.parse(l.expiresAt) > now.getTime());
+  }
   async start(login: LoginRecord, now: Date) {
     await this.prune(now);
     this.byId.set(login.id, login);

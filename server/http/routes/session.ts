@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { meOf } from '../../domain/auth';
-import type { Me } from '../../protocol/api';
+import type { KioskInfo, Me } from '../../protocol/api';
 import { actorOf, type HttpContext } from '../context';
 import { sendError } from '../errors';
 import { localeOf } from './auth';
@@ -13,10 +13,12 @@ import { localeOf } from './auth';
 /** The answer of `GET /api/session`. */
 export interface SessionAnswer {
   me: Me | null;
+  /** With KIOSK=1: the kiosk's settings and persona cards, for the attract screen. */
+  kiosk?: KioskInfo;
 }
 
 /** The logged-in user or null, never a 401. */
-export function sessionRoutes(ctx: HttpContext): Router {
+export function sessionRoutes(ctx: HttpContext, kiosk?: () => KioskInfo | undefined): Router {
   const r = Router();
   const deps = {
     users: ctx.store.users,
@@ -33,6 +35,8 @@ export function sessionRoutes(ctx: HttpContext): Router {
   r.get('/api/session', (_req, res) => {
     const actor = actorOf(res);
     const answer: SessionAnswer = { me: actor ? meOf(deps, actor, localeOf(ctx, res)) : null };
+    const info = kiosk?.();
+    if (info) answer.kiosk = info;
     res.setHeader('Cache-Control', 'no-store');
     res.json(answer);
   });
