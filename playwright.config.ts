@@ -5,7 +5,7 @@
  * Environment:
  * - CHROMIUM_PATH: the Chromium binary (default /usr/bin/chromium; browsers are not downloaded).
  * - E2E_PORT: the port the test server listens on (default 3123); the isolated server uses E2E_PORT + 1,
- *   the cast's server E2E_PORT + 2.
+ *   the cast's server E2E_PORT + 2, the kiosk's E2E_PORT + 3.
  * - CI: retry a failed test once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +29,12 @@ const ISOLATED_URL = `http://127.0.0.1:${ISOLATED_PORT}`;
 const CAST_SPECS = ['**/e2e/cast.spec.ts'];
 const CAST_PORT = PORT + 2;
 const CAST_URL = `http://127.0.0.1:${CAST_PORT}`;
+/** The museum kiosk (KIOSK=1) on a server of its own: its attract screen replaces the login at `/`. */
+const KIOSK_SPECS = ['**/e2e/kiosk.spec.ts'];
+const KIOSK_PORT = PORT + 3;
+const KIOSK_URL = `http://127.0.0.1:${KIOSK_PORT}`;
+/** The kiosk test server's operator PIN (e2e/kiosk.spec.ts types it). */
+const KIOSK_TEST_PIN = '2468';
 
 /**
  * A fresh data directory for each run, so every run starts from the shipped scenario.
@@ -102,13 +108,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: [...ISOLATED_SPECS, ...CAST_SPECS], use: chromium },
+    { name: 'chromium', testIgnore: [...ISOLATED_SPECS, ...CAST_SPECS, ...KIOSK_SPECS], use: chromium },
     { name: 'isolated', testMatch: ISOLATED_SPECS, use: { ...chromium, baseURL: ISOLATED_URL } },
     { name: 'cast', testMatch: CAST_SPECS, use: { ...chromium, baseURL: CAST_URL } },
+    { name: 'kiosk', testMatch: KIOSK_SPECS, use: { ...chromium, baseURL: KIOSK_URL, hasTouch: true } },
   ],
   webServer: [
     testServer(PORT, dataDir()),
     testServer(ISOLATED_PORT, dataDir('E2E_ISOLATED_DATA_DIR')),
     testServer(CAST_PORT, dataDir('E2E_CAST_DATA_DIR'), { CAST: 'on', CAST_DELAY_SECONDS: '1,2' }),
+    testServer(KIOSK_PORT, dataDir('E2E_KIOSK_DATA_DIR'), { KIOSK: '1', KIOSK_PIN: KIOSK_TEST_PIN }),
   ],
 });

@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import type { Me } from '../../../server/protocol/api';
+import type { KioskInfo, Me } from '../../../server/protocol/api';
 import { authApi } from '../auth/api';
 import { ApiFailure, onUnauthorized } from '../core/api';
 import { liveContext, meContext } from './context';
@@ -15,12 +15,17 @@ import type { Screen } from './screens';
 import { sharedStyles } from '../ui/styles/shared';
 import '../auth/cis-login-page';
 import '../ui/cis-language-switch';
-import { applyPreferredLocale, getLocale } from '../core/localization';
+import { applyPreferredLocale, getLocale, localeOfAddress, setLocale } from '../core/localization';
 
 /** The top bar comes with the first logged-in screen: the login page does not need it. */
 const loadTopBar = () => import('./cis-top-bar');
 /** The end-of-visit summary comes with the first logout. */
 const loadVisitSummary = () => import('../record/cis-visit-summary');
+/** The kiosk's screens come only to a kiosk (KIOSK=1). */
+const loadKiosk = () => import('../kiosk/kiosk');
+
+/** What a kiosk visit shows besides its screens: nothing, the ending, or the persona cards again. */
+type KioskView = 'none' | 'ending' | 'another';
 
 type PageLoad = 'loading' | 'ready' | 'failed';
 
@@ -44,6 +49,10 @@ export class CisApp extends LitElement {
         padding: 1rem;
         max-width: 90rem;
         margin: 0 auto;
+      }
+      main.kiosk {
+        padding: 0;
+        max-width: none;
       }
       .lang-bar {
         display: flex;
@@ -80,6 +89,12 @@ export class CisApp extends LitElement {
   /** Log out was asked for: the end-of-visit summary shows before the logout goes through. */
   @state() private leaving = false;
 
+  /** With KIOSK=1: the kiosk's settings and persona cards (the attract screen replaces the login). */
+  @state() private kiosk: KioskInfo | undefined;
+  @state() private kioskView: KioskView = 'none';
+  /** Bumped when the tour's "Go there" opens an address on the same screen: the screen is built again. */
+  @state() private visitKey = 0;
+
   private stopUnauthorized: (() => void) | undefined;
   private focusAfterRender = false;
 
@@ -92,6 +107,13 @@ export class CisApp extends LitElement {
     this.addEventListener('cis-logout', this.onLogout);
     this.addEventListener('cis-address-shown', this.onAddressShown);
     this.addEventListener('cis-locale', this.onLocale);
+    this.addEventListener('cis-kiosk-visit', this.onKioskVisit);
+    this.addEventListener('cis-kiosk-reset', this.onKioskReset);
+    this.addEventListener('cis-kiosk-ending', this.onKioskEnding);
+    this.addEventListener('cis-kiosk-another', this.onKioskAnother);
+    this.addEventListener('cis-kiosk-stay', this.onKioskBack);
+    this.addEventListener('cis-kiosk-back', this.onKioskBack);
+    this.addEventListener('cis-kiosk-settings', this.onKioskSettings);
     void this.loadMe();
   }
 
@@ -103,13 +125,21 @@ export class CisApp extends LitElement {
     this.removeEventListener('cis-logout', this.onLogout);
     this.removeEventListener('cis-address-shown', this.onAddressShown);
     this.removeEventListener('cis-locale', this.onLocale);
+    this.removeEventListener('cis-kiosk-visit', this.onKioskVisit);
+    this.removeEventListener('cis-kiosk-reset', this.onKioskReset);
+    this.removeEventListener('cis-kiosk-ending', this.onKioskEnding);
+    this.removeEventListener('cis-kiosk-another', this.onKioskAnother);
+    this.removeEventListener('cis-kiosk-stay', this.onKioskBack);
+    this.removeEventListener('cis-kiosk-back', this.onKioskBack);
+    this.removeEventListener('cis-kiosk-settings', this.onKioskSettings);
     this.live?.close();
     super.disconnectedCallback();
   }
 
   private async loadMe(): Promise<void> {
     try {
-      const [{ me }] = await Promise.all([authApi.session(), applyPreferredLocale().catch(() => undefined)]);
+      const [{ me, kiosk }] = await Promise.all([authApi.session(), applyPreferredLocale().catch(() => undefined)]);
+      if (kiosk) await this.startKiosk(kiosk, !me);
       this.setUser(me ?? undefined);
       if (me) this.syncLocale(me);
     } catch (error) {
@@ -119,6 +149,53 @@ export class CisApp extends LitElement {
       this.started = true;
     }
   }
+
+  /** Loads the kiosk's screens; an attract screen starts in the operator's language unless the address asks. */
+  private async startKiosk(kiosk: KioskInfo, attract: boolean): Promise<void> {
+    await loadKiosk();
+    this.kiosk = kiosk;
+    if (attract && !localeOfAddress()) await setLocale(kiosk.settings.locale).catch(() => undefined);
+  }
+
+  private readonly onKioskVisit = (event: GlobalEventHandlersEventMap['cis-kiosk-visit']): void => {
+    try {
+      sessionStorage.clear(); // the tour of a life before starts again
+    } catch {
+      // storage refused
+    }
+    this.kioskView = 'none';
+    this.setUser(event.detail.me);
+    this.navigate(homePath(event.detail.me));
+  };
+
+  /** Wipes the visit (server, cookie, this browser's storage) and brings the attract screen back. */
+  private readonly onKioskReset = async (): Promise<void> => {
+    const { kioskApi } = await import('../kiosk/api');
+    const { wipeBrowserStorage } = await loadKiosk();
+    await kioskApi.end().catch(() => undefined); // the server may have ended it already
+    wipeBrowserStorage();
+    this.kioskView = 'none';
+    this.setUser(undefined);
+    await this.reloadKiosk(); // the operator may have changed the settings
+    if (this.kiosk) await setLocale(this.kiosk.settings.locale).catch(() => undefined);
+    this.navigate('/', true);
+  };
+
+  private readonly onKioskEnding = (): void => {
+    this.kioskView = 'ending';
+  };
+
+  private readonly onKioskAnother = (): void => {
+    this.kioskView = 'another';
+  };
+
+  private readonly onKioskBack = (): void => {
+    this.kioskView = 'none';
+  };
+
+  private readonly onKioskSettings = (event: GlobalEventHandlersEventMap['cis-kiosk-settings']): void => {
+    if (this.kiosk) this.kiosk = { ...this.kiosk, settings: event.detail.settings };
+  };
 
   private setUser(me: Me | undefined): void {
     this.live?.close();
@@ -150,10 +227,13 @@ export class CisApp extends LitElement {
 
   /** Go to `path` within the app (pushes a history entry unless `replace`). */
   private navigate(path: string, replace = false): void {
-    if (path === this.path) return;
+    // A path may carry the in-page browser's address (`/portal?address=…`, the kiosk tour's "Go there").
+    const [pathname = '/', search] = path.split('?');
+    if (pathname === this.path && search === undefined) return;
     if (replace) history.replaceState(null, '', path);
     else history.pushState(null, '', path);
-    this.path = path;
+    if (search !== undefined) this.visitKey += 1;
+    this.path = pathname;
     this.focusAfterRender = true;
   }
 
@@ -186,8 +266,19 @@ export class CisApp extends LitElement {
   /** The language was switched: this browser's login keeps it (the server answers in it from now). */
   private readonly onLocale = (): void => {
     if (this.me) this.syncLocale(this.me);
+    else if (this.kiosk) void this.reloadKiosk(); // the persona cards, in the language chosen
     this.requestUpdate();
   };
+
+  /** Reads the kiosk's settings and persona cards again (after a language choice or a reset). */
+  private async reloadKiosk(): Promise<void> {
+    try {
+      const { kiosk } = await authApi.session();
+      if (kiosk) this.kiosk = kiosk;
+    } catch {
+      // keep what we had
+    }
+  }
 
   /** Tells the server the language shown, where its record of this login differs. */
   private syncLocale(me: Me): void {
@@ -212,6 +303,10 @@ export class CisApp extends LitElement {
 
   /** Log out, after the end-of-visit summary (the visit's record) unless it cannot be loaded. */
   private readonly onLogout = async (): Promise<void> => {
+    if (this.kiosk && this.me?.kiosk) {
+      this.kioskView = 'ending'; // a kiosk visit ends with its record and the comparison, then the wipe
+      return;
+    }
     if (this.leaving) return;
     try {
       await loadVisitSummary();
@@ -245,6 +340,10 @@ export class CisApp extends LitElement {
   /** The server ended this login; a class seat keeps the page, its chrome showing why (`code`). */
   private endSession(notice: string, code = 'ended'): void {
     if (!this.me || this.seatEnd) return;
+    if (this.kiosk) {
+      void this.onKioskReset(); // the operator reset the visits, or the visit was swept
+      return;
+    }
     if (this.me.seat) {
       this.seatEnd = code;
       return;
@@ -256,7 +355,8 @@ export class CisApp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.started) return;
-    const target = canonicalPath(this.me, this.path);
+    // A kiosk shows its attract screen at `/` to anyone without a visit.
+    const target = this.kiosk && !this.me ? '/' : canonicalPath(this.me, this.path);
     if (target !== this.path) {
       history.replaceState(null, '', target);
       this.path = target;
@@ -309,6 +409,24 @@ export class CisApp extends LitElement {
     }
     const me = this.me;
     const route = this.routeShown();
+    if (this.kiosk) {
+      const k = this.kiosk;
+      if (!me || this.kioskView === 'another')
+        return html`<main class="kiosk">
+          <cis-kiosk-attract .info=${k} ?another=${!!me}></cis-kiosk-attract>
+        </main>`;
+      const idle = html`<cis-kiosk-idle
+        .idleSeconds=${k.settings.idleSeconds}
+        .countdownSeconds=${k.settings.countdownSeconds}
+      ></cis-kiosk-idle>`;
+      if (this.kioskView === 'ending')
+        return html`<main><cis-kiosk-ending></cis-kiosk-ending></main>
+          ${idle}`;
+      return html`<cis-top-bar .me=${me} .current=${route?.name}></cis-top-bar>
+        <main>${this.renderScreen(route)}</main>
+        <cis-kiosk-tour .current=${route?.name}></cis-kiosk-tour>
+        ${idle}`;
+    }
     if (!me) {
       return html`<div class="lang-bar"><cis-language-switch></cis-language-switch></div>
         <main>
@@ -338,7 +456,7 @@ export class CisApp extends LitElement {
         load === 'ready' && route
           ? // Keyed by language: a switch builds the screen again, so it fetches its content in the new one.
             keyed(
-              getLocale(),
+              `${getLocale()}|${this.visitKey}`,
               route.render({ address: this.addressParam(), param: cleanPath(this.path).slice(route.path.length + 1) }),
             )
           : nothing

@@ -1,5 +1,5 @@
 /** The API calls of logging in and out and of the app shell's "who is this" probe. */
-import type { Locale, Me } from '../../../server/protocol/api';
+import type { KioskInfo, Locale, Me } from '../../../server/protocol/api';
 import { request } from '../core/api';
 
 /** Login, logout and the logged-in user, one per route. */
@@ -13,6 +13,6 @@ export const authApi = {
   logout: () => request<void>('POST', '/auth/logout'),
   /** `GET /api/me`: the logged-in user, or an `ApiFailure` with status 401. */
   me: () => request<Me>('GET', '/me'),
-  /** `GET /api/session`: the logged-in user or null, always 200 (the first-load probe: no 401 in the console). */
-  session: () => request<{ me: Me | null }>('GET', '/session'),
+  /** `GET /api/session`: the logged-in user or null, always 200 (the first-load probe: no 401 in the console); a kiosk's settings with KIOSK=1. */
+  session: () => request<{ me: Me | null; kiosk?: KioskInfo }>('GET', '/session'),
 };

@@ -37,6 +37,15 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/** Called after every write the server answered (the kiosk's tour reads its progress again). */
+const writeListeners = new Set<() => void>();
+
+/** Subscribe to "a write went through"; returns the unsubscribe function. */
+export function onWrite(listener: () => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
 function isApiError(body: unknown): body is ApiError {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
@@ -65,6 +74,8 @@ export async function request<T>(
   } catch {
     throw new ApiFailure(0, 'network_error', 'The server could not be reached.');
   }
+  // A write the server answered, accepted or refused (a filtered post is recorded too).
+  if (method !== 'GET') for (const listener of writeListeners) listener();
   if (response.status === 204) return undefined as T;
   const parsed: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
