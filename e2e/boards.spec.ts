@@ -176,7 +176,7 @@ test('a post with a filtered word is refused with a neutral message and lands in
     expect((await threadsOf(academic, COOKING)).threads.map((t) => t.title)).not.toContain(title);
 
     // The censor's trail has the hit with the term it matched; the queue never saw it.
-    const rows = trailRows(censor, { user: 'academic', kind: 'post_filtered', text: 'term: freedom' });
+    const rows = trailRows(censor, { user: PERSONAS.academic, kind: 'post_filtered', text: 'Filtered word: freedom' });
     await expect(rows.first()).toBeVisible();
     await expect(rows.first()).toContainText('f r e e d o m');
     const queue = await censor.request.get('/api/moderation/queue');

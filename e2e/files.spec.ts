@@ -18,6 +18,7 @@ import {
   phone,
   postJson,
   trailRows,
+  screenLink,
 } from './helpers';
 
 /** The film of the default pack's files (unsigned). */
@@ -161,7 +162,13 @@ test('a smuggled film: dropped, played on a Notel, refused by a terminal, inspec
     await expect(censor.getByRole('status').filter({ hasText: `Recorded for ${names.elite}: Warning.` })).toBeVisible();
 
     // Every step is in the session's trail, as the facilitator's console shows it live.
-    for (const kind of ['file_dropped', 'file_opened', 'file_handed_over', 'file_refused', 'device_inspected']) {
+    for (const kind of [
+      'file_dropped',
+      'file_opened',
+      'file_handed_over',
+      'file_refused',
+      'device_inspected',
+    ] as const) {
       await expect(trailRows(teacher, { kind }), kind).not.toHaveCount(0);
     }
     await expect(trailRows(teacher, { kind: 'file_traced' })).toHaveCount(1);
@@ -175,10 +182,7 @@ test('a smuggled film: dropped, played on a Notel, refused by a terminal, inspec
     ];
     for (const [page, present, absent] of records) {
       await page.keyboard.press('Escape'); // any open dialog closes first
-      await page
-        .getByRole('navigation', { name: 'Screens' })
-        .getByRole('link', { name: 'What your device recorded' })
-        .click();
+      await (await screenLink(page, 'What your device recorded')).click();
       await expect(page).toHaveURL(pathIs('/record'));
       const list = page.getByRole('list', { name: 'Records, newest first' }).getByRole('listitem');
       for (const label of present) await expect(list.filter({ hasText: label }).first(), label).toBeVisible();

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
-import type { Role } from '../server/protocol/api';
+import type { Role, TrailKind } from '../server/protocol/api';
 import { ROLES as VOCABULARY_ROLES } from '../server/protocol/vocabulary';
 
 /** The password of every demo persona in the default pack. */
@@ -60,6 +60,23 @@ export async function loginAs(page: Page, who: Persona, password = DEMO_PASSWORD
   await expect(page).toHaveURL(pathIs(who.home));
 }
 
+/**
+ * A link of the top bar's "Screens" navigation. On a phone the screens fold into the bar's menu:
+ * it is opened first when it is shown and closed.
+ */
+export async function screenLink(page: Page, name: string) {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  return page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true });
+}
+
+/** Clicks the top bar's "Log out" (on a phone it is in the bar's menu, opened first). */
+export async function clickLogout(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  await logoutButton(page).click();
+}
+
 /** The "Log out" button of the top bar. */
 export function logoutButton(page: Page) {
   return page.getByRole('button', { name: 'Log out', exact: true });
@@ -80,13 +97,43 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
 }
 
 /**
- * Rows of the surveillance trail shown on the page (censor's trail or facilitator's
- * console), narrowed to those whose user / kind cells match and that contain `text`.
+ * What the trail screens call the kinds the specs look for (client/src/record/kind-labels.ts, in
+ * English): the trail shows the kind in words, never its id.
  */
-export function trailRows(page: Page, match: { user?: string; kind?: string; text?: string } = {}) {
+export const TRAIL_KIND_TEXT = {
+  login: 'Logged in',
+  page_view: 'Page opened',
+  blocked_address: 'Address blocked',
+  post_filtered: 'Post stopped by the filter',
+  seat_joined: 'Joined the class',
+  file_dropped: 'File received on a stick',
+  file_found: 'File found',
+  file_handed_over: 'File handed over',
+  file_opened: 'File opened',
+  file_refused: 'File refused: not signed',
+  notel_handed_over: 'Notel handed over',
+  device_inspected: 'Device inspected',
+  inspection_outcome: 'Inspection outcome',
+  file_traced: 'File traced',
+} as const satisfies Partial<Record<TrailKind, string>>;
+
+/** A kind the trail helpers know the words of. */
+export type ShownTrailKind = keyof typeof TRAIL_KIND_TEXT;
+
+/**
+ * Rows of the surveillance trail shown on the page (censor's trail or facilitator's
+ * console), narrowed to those whose person / kind cells match and that contain `text`.
+ * `user` is a persona (shown by its display name) or the name a student joined under;
+ * `kind` is the trail kind, matched by the words the trail shows for it.
+ */
+export function trailRows(page: Page, match: { user?: Persona | string; kind?: ShownTrailKind; text?: string } = {}) {
   let rows = page.getByRole('region', { name: 'Trail events' }).getByRole('row');
-  if (match.user) rows = rows.filter({ has: page.getByRole('cell', { name: match.user, exact: true }) });
-  if (match.kind) rows = rows.filter({ has: page.getByRole('cell', { name: match.kind, exact: true }) });
+  if (match.user) {
+    const name = typeof match.user === 'string' ? match.user : match.user.displayName;
+    rows = rows.filter({ has: page.getByRole('cell', { name, exact: true }) });
+  }
+  if (match.kind)
+    rows = rows.filter({ has: page.getByRole('cell', { name: TRAIL_KIND_TEXT[match.kind], exact: true }) });
   if (match.text) rows = rows.filter({ hasText: match.text });
   return rows;
 }

@@ -104,7 +104,7 @@ const LANDING: Record<Role, (page: Page) => Promise<void>> = {
     await expect(page.getByLabel('User', { exact: true })).toBeVisible();
     await expect(page.getByLabel('Kind', { exact: true })).toBeVisible();
     // The censor's own login is already in the trail it watches.
-    await expect(trailRows(page, { user: 'censor', kind: 'login' }).first()).toBeVisible();
+    await expect(trailRows(page, { user: PERSONAS.censor, kind: 'login' }).first()).toBeVisible();
   },
   async facilitator(page) {
     await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console' })).toBeVisible();
@@ -125,7 +125,7 @@ const LANDING: Record<Role, (page: Page) => Promise<void>> = {
     );
     await expect(matrixRow(sites, 'visitor.guest').getByRole('cell')).toHaveText(marks(['foreigner']));
     await expect(page.getByRole('heading', { level: 2, name: 'Live surveillance trail' })).toBeVisible();
-    await expect(trailRows(page, { user: 'facilitator', kind: 'login' }).first()).toBeVisible();
+    await expect(trailRows(page, { user: PERSONAS.facilitator, kind: 'login' }).first()).toBeVisible();
   },
 };
 

@@ -142,7 +142,7 @@ test('an article the editor publishes appears on an elite reader’s open front 
     await expect(article.getByText('Simulation: this article is fictional')).toBeVisible();
     const placard = framePage(elite).getByRole('complementary', { name: 'Why is it like this?' });
     await expect(placard).toContainText('Read, but do not answer');
-    // Nothing to answer with: no buttons, no text fields, no author.
+    // Nothing to answer with: no buttons (but the slogans' Pause, hidden here for reduced motion), no text fields, no author.
     await expect(mediaSite(elite).getByRole('button')).toHaveCount(0);
     await expect(mediaSite(elite).getByRole('textbox')).toHaveCount(0);
     await expect(mediaSite(elite)).not.toContainText('Han Yong-ae');

@@ -12,12 +12,13 @@ import {
   expectNoSidewaysScroll,
   framePage,
   loginAs,
-  logoutButton,
+  clickLogout,
   openAddress,
   pathIs,
   PERSONAS,
   PHONE,
   type Persona,
+  screenLink,
 } from './helpers';
 
 /** A persona in its own context, on a phone-sized screen when asked. */
@@ -30,10 +31,7 @@ async function pageAs(browser: Browser, who: Persona, phone = false): Promise<Pa
 
 /** Opens the record from the top bar's link, as anyone can. */
 async function openRecord(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('link', { name: 'What your device recorded' })
-    .click();
+  await (await screenLink(page, 'What your device recorded')).click();
   await expect(page).toHaveURL(pathIs('/record'));
   await expect(page.getByRole('heading', { level: 1, name: 'What your device recorded' })).toBeVisible();
   await expect(page.getByText(/This terminal kept \d+ records? about you\./)).toBeVisible();
@@ -102,7 +100,7 @@ test('logging out first shows the end-of-visit summary, then logs out', async ({
   const elite = await pageAs(browser, PERSONAS.elite, true);
   try {
     await expect(framePage(elite).getByRole('heading', { level: 2 }).first()).toBeVisible();
-    await logoutButton(elite).click();
+    await clickLogout(elite);
     const summary = elite.getByRole('dialog', { name: /^This terminal kept \d+ records? about you$/ });
     await expect(summary).toBeVisible();
     const count = Number(
@@ -120,7 +118,7 @@ test('logging out first shows the end-of-visit summary, then logs out', async ({
     await summary.getByRole('button', { name: 'Stay logged in' }).click();
     await expect(summary).toHaveCount(0);
     expect((await elite.request.get('/api/me')).status()).toBe(200);
-    await logoutButton(elite).click();
+    await clickLogout(elite);
     await elite.getByRole('button', { name: 'Continue to log out', exact: true }).click();
     await expect(elite).toHaveURL(pathIs('/login'));
     expect((await elite.request.get('/api/me')).status()).toBe(401);

@@ -29,14 +29,16 @@ test('an outside address hits the wall and shows up live in the censor’s trail
   try {
     // The monitors' screens are open, loaded and live before the elite does anything.
     for (const [monitor, self] of [
-      [censor, 'censor'],
-      [facilitator, 'facilitator'],
+      [censor, PERSONAS.censor],
+      [facilitator, PERSONAS.facilitator],
     ] as const) {
       await expect(monitor.getByText('Live', { exact: true })).toBeVisible();
       await expect(trailRows(monitor, { user: self, kind: 'login' }).first()).toBeVisible();
     }
     // Counted, not just looked for, so that an earlier attempt (a retry) cannot pass for this one.
-    const blockedIn = (monitor: Page) => trailRows(monitor, { user: 'elite', kind: 'blocked_address', text: OUTSIDE });
+    // Both read the elite's display name: each event carries it.
+    const blockedIn = (monitor: Page) =>
+      trailRows(monitor, { user: PERSONAS.elite, kind: 'blocked_address', text: OUTSIDE });
     const censorBefore = await blockedIn(censor).count();
     const facilitatorBefore = await blockedIn(facilitator).count();
 
@@ -59,24 +61,35 @@ test('an outside address hits the wall and shows up live in the censor’s trail
 
     // Without a reload, the censor sees the attempt: who, what kind, which address.
     await expect(blockedIn(censor)).toHaveCount(censorBefore + 1);
-    await expect(blockedIn(censor).first()).toContainText(`address: ${OUTSIDE}`);
+    await expect(blockedIn(censor).first()).toContainText(`Address: ${OUTSIDE}`);
+    await expect(blockedIn(censor).first()).toContainText('Address blocked');
     // The facilitator's console shows it live too.
     await expect(blockedIn(facilitator)).toHaveCount(facilitatorBefore + 1);
-    await expect(blockedIn(facilitator).first()).toContainText(`address: ${OUTSIDE}`);
+    await expect(blockedIn(facilitator).first()).toContainText(`Address: ${OUTSIDE}`);
     // Recorded as what was typed, as the server's trail API tells the censor.
     const trail = await censor.request.get('/api/trail?kind=blocked_address&user=elite&limit=1');
     expect(trail.status()).toBe(200);
     expect((await trail.json()) as TrailResponse).toMatchObject({
-      events: [{ kind: 'blocked_address', username: 'elite', role: 'elite', detail: { address: OUTSIDE } }],
+      events: [
+        {
+          kind: 'blocked_address',
+          username: 'elite',
+          name: PERSONAS.elite.displayName,
+          role: 'elite',
+          detail: { address: OUTSIDE },
+        },
+      ],
     });
     // The page view before it was recorded as well.
-    await expect(trailRows(censor, { user: 'elite', kind: 'page_view', text: 'news.intra' }).first()).toBeVisible();
+    await expect(
+      trailRows(censor, { user: PERSONAS.elite, kind: 'page_view', text: 'news.intra' }).first(),
+    ).toBeVisible();
 
-    // The censor can narrow the trail: to one user (its own login disappears)…
-    await expect(trailRows(censor, { user: 'censor', kind: 'login' }).first()).toBeVisible();
-    await censor.getByLabel('User', { exact: true }).fill('elite');
-    await expect(trailRows(censor, { user: 'censor' })).toHaveCount(0);
-    await expect(trailRows(censor, { user: 'elite', kind: 'page_view' }).first()).toBeVisible();
+    // The censor can narrow the trail: to one person, by the name it shows (its own login disappears)…
+    await expect(trailRows(censor, { user: PERSONAS.censor, kind: 'login' }).first()).toBeVisible();
+    await censor.getByLabel('User', { exact: true }).fill(PERSONAS.elite.displayName);
+    await expect(trailRows(censor, { user: PERSONAS.censor })).toHaveCount(0);
+    await expect(trailRows(censor, { user: PERSONAS.elite, kind: 'page_view' }).first()).toBeVisible();
     // …and to one kind (the page views disappear).
     await censor.getByLabel('Kind', { exact: true }).selectOption('blocked_address');
     await expect(trailRows(censor, { kind: 'page_view' })).toHaveCount(0);

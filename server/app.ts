@@ -52,7 +52,7 @@ import { attachRealtime, type IO } from './realtime';
 import { DEMO_PASSWORD, openStore, type Store } from './store/db';
 import { seedArticles, seedPosts } from './store/seed';
 import { loadPack } from './store/pack-loader';
-import { inLocale, localizedPack } from './domain/locale';
+import { englishPack, inLocale, localizedPack } from './domain/locale';
 import { requestLocale } from './http/routes/auth';
 import { loadSecret } from './store/secret';
 import { kioskInfoOf, kioskRoutes, type KioskRuntime } from './http/routes/kiosk';
@@ -145,7 +145,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   }
   const tokens = new Tokens(await loadSecret(config.dataDir, config.jwtSecret), config.tokenTtlSeconds);
   const bus = new Bus();
-  const recorder = new TrailRecorder(store.trail, bus, undefined, sessionContext(store.sessions));
+  // Each event carries the person's display name, so the trail speaks of people, not logins.
+  const castNames = new Map(englishPack(pack).cast.members.map((m) => [m.username, m.displayName]));
+  const recorder = new TrailRecorder(
+    store.trail,
+    bus,
+    undefined,
+    sessionContext(store.sessions),
+    (sessionId, username) => store.users.findByUsername(sessionId, username)?.displayName ?? castNames.get(username),
+  );
   // The device's screen snapshots follow the logins and page views the trail records.
   recorder.follow(new SnapshotTaker(store.trail, pack.sites).followUp);
   const ctx: HttpContext = { config, pack, store, recorder, tokens, bus };

@@ -21,6 +21,9 @@ export function sessionContext(sessions: Pick<SessionsRepo, 'get'>): TrailContex
   };
 }
 
+/** A person's display name in a session, by user name (undefined when unknown). */
+export type NameOf = (sessionId: string, username: string) => string | undefined;
+
 /**
  * What to record right after an event, if anything (e.g. the device's screen snapshot after a page
  * view): recorded for the same subject, and awaited before the first event's write resolves.
@@ -33,18 +36,20 @@ export class TrailRecorder {
 
   /**
    * `now` is injectable for tests; `contextOf` tags each event with its session's mode and
-   * running round at record time (untagged without it).
+   * running round at record time (untagged without it), `nameOf` with the person's display name.
    */
   constructor(
     private readonly repo: TrailRepo,
     private readonly bus: Bus,
     private readonly now: () => Date = () => new Date(),
     private readonly contextOf?: TrailContextOf,
+    private readonly nameOf?: NameOf,
   ) {}
 
   /** Records one event; resolves with it once it is on disk. */
   async record(subject: TrailSubject, kind: TrailKind, detail: Record<string, string> = {}): Promise<TrailEvent> {
-    const event = makeEvent(subject, kind, detail, randomUUID(), this.now(), this.contextOf?.(subject.sessionId));
+    const name = subject.username ? this.nameOf?.(subject.sessionId, subject.username) : undefined;
+    const event = makeEvent(subject, kind, detail, randomUUID(), this.now(), this.contextOf?.(subject.sessionId), name);
     await this.repo.append(event);
     this.bus.emit('trail:appended', event);
     for (const followUp of this.followUps) {

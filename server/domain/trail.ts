@@ -32,6 +32,7 @@ export function makeEvent(
   id: string,
   at: Date,
   context?: TrailContext,
+  name?: string,
 ): TrailEvent {
   return {
     id,
@@ -40,6 +41,7 @@ export function makeEvent(
     kind,
     username: subject.username,
     role: subject.role,
+    ...(name ? { name } : {}),
     detail,
     ...(context ? { mode: context.mode } : {}),
     ...(context?.round !== undefined ? { round: context.round } : {}),

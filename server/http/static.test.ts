@@ -7,9 +7,9 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMMUTABLE, NO_CACHE, SHORT, isHashedAsset, looksLikeFile } from './static';
+import { IMMUTABLE, NO_CACHE, SHORT, isHashedAsset, looksLikeFile, preferredEncoding } from './static';
 import { loginAs, startServer, type TestServer } from '../test/harness';
 
 const INDEX = '<!doctype html><title>test client</title><cis-app></cis-app>';
@@ -19,14 +19,21 @@ const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect 
 const ICO = Buffer.from([0, 0, 1, 0, 0, 0]); // an empty icon directory is enough to check the type
 const ROBOTS = 'User-agent: *\nDisallow: /\n';
 
-/** A raw GET: the bytes as sent (not decompressed) and the headers. */
+/** A stylesheet of its own, so the kept-copy test sees its very first request. */
+const STYLES = Array.from(
+  { length: 400 },
+  (_, i) => `.c${i} { color: #${((i * 7919) % 4096).toString(16).padStart(3, '0')}; margin: ${i % 17}px; }`,
+).join('\n');
+
+/** A raw GET (or `method`): the bytes as sent (not decompressed) and the headers. */
 function get(
   base: string,
   path: string,
   headers: Record<string, string> = {},
+  method = 'GET',
 ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(new URL(path, base), { headers }, (res) => {
+    const req = httpRequest(new URL(path, base), { headers, method }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -45,6 +52,7 @@ beforeAll(async () => {
   await mkdir(join(clientDir, 'assets'));
   await writeFile(join(clientDir, 'index.html'), INDEX);
   await writeFile(join(clientDir, 'assets', 'app-abc123.js'), SCRIPT);
+  await writeFile(join(clientDir, 'assets', 'styles-def456.css'), STYLES);
   await writeFile(join(clientDir, 'favicon.svg'), ICON);
   await writeFile(join(clientDir, 'favicon.ico'), ICO);
   await writeFile(join(clientDir, 'robots.txt'), ROBOTS);
@@ -74,6 +82,55 @@ describe('the built client over the wire', () => {
     const plain = await get(server.url, '/assets/app-abc123.js', { 'accept-encoding': 'identity' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(SCRIPT);
+  });
+
+  it('keeps a strongest-compressed copy of a hashed asset after its first request, and revalidates it', async () => {
+    const path = '/assets/styles-def456.css';
+    const strongest = brotliCompressSync(Buffer.from(STYLES), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+    });
+    // The first request is compressed on the fly (nobody waits for brotli 11), and has the copy made.
+    const first = await get(server.url, path, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(first.body).toString()).toBe(STYLES);
+    let later = first;
+    for (let i = 0; i < 100 && !String(later.headers.etag).endsWith('-br"'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      later = await get(server.url, path, { 'accept-encoding': 'gzip, deflate, br' });
+    }
+    expect(later.body.length).toBe(strongest.length);
+    expect(later.body.length).toBeLessThan(first.body.length);
+    expect(brotliDecompressSync(later.body).toString()).toBe(STYLES);
+    expect(later.headers['content-type']).toMatch(/^text\/css/);
+    expect(later.headers['cache-control']).toBe(IMMUTABLE);
+    expect(later.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(later.headers['content-length'])).toBe(strongest.length);
+
+    const etag = String(later.headers.etag);
+    const again = await get(server.url, path, { 'accept-encoding': 'br', 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const head = await get(server.url, path, { 'accept-encoding': 'br' }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(strongest.length));
+
+    // gzip has its own copy (and its own ETag); identity is the file as it is.
+    let gz = await get(server.url, path, { 'accept-encoding': 'gzip' });
+    for (let i = 0; i < 100 && !String(gz.headers.etag).endsWith('-gzip"'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      gz = await get(server.url, path, { 'accept-encoding': 'gzip' });
+    }
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.etag).not.toBe(etag);
+    expect(gunzipSync(gz.body).toString()).toBe(STYLES);
+    const plain = await get(server.url, path, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(STYLES);
+  });
+
+  it('never serves a kept copy from outside the client directory', async () => {
+    const res = await get(server.url, '/assets/../../../etc/passwd-abcdef.css', { 'accept-encoding': 'br' });
+    expect(res.status).toBe(404);
   });
 
   it('serves index.html with no-cache, for an app route and asked for by name', async () => {
@@ -118,6 +175,21 @@ describe('the built client over the wire', () => {
     const api404 = await get(server.url, '/api/nothing-here.json');
     expect(api404.status).toBe(404);
     expect(api404.headers['content-type']).toMatch(/json/);
+  });
+});
+
+describe('choosing an encoding', () => {
+  it('takes brotli over gzip when both are accepted, and honours q=0', () => {
+    expect(preferredEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(preferredEncoding('gzip, deflate')).toBe('gzip');
+    expect(preferredEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(preferredEncoding('BR;q=0.5')).toBe('br');
+    expect(preferredEncoding('*')).toBe('br');
+    expect(preferredEncoding('*, br;q=0')).toBe('gzip');
+    expect(preferredEncoding('identity')).toBeUndefined();
+    expect(preferredEncoding('gzip;q=0')).toBeUndefined();
+    expect(preferredEncoding(undefined)).toBeUndefined();
+    expect(preferredEncoding('')).toBeUndefined();
   });
 });
 

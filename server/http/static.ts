@@ -6,11 +6,15 @@
  * - `index.html`, directly or as the fallback for an app route, is `no-cache` (always revalidated);
  * - other files (favicon, robots.txt) are cached for an hour;
  * - an unknown path that looks like a file (`/foo.png`) is a 404, not the app's HTML;
- *   an app route (`/portal`, no extension) gets index.html.
+ *   an app route (`/portal`, no extension) gets index.html;
+ * - a hashed script, stylesheet or SVG is compressed once at the strongest setting and kept
+ *   (`precompressedAssets`), since it never changes: 10–30% fewer bytes than on the fly.
  */
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { constants } from 'node:zlib';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import compressionMiddleware from 'compression';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 
@@ -53,6 +57,108 @@ export function compression(): RequestHandler {
   });
 }
 
+/** The encodings kept for hashed assets, best first. */
+export type Encoding = 'br' | 'gzip';
+
+/** The best of brotli and gzip that an `Accept-Encoding` header accepts (q > 0), or undefined. */
+export function preferredEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    const quality = q === undefined ? 1 : Number(q.slice(2));
+    if (name) accepted.set(name, Number.isFinite(quality) ? quality : 0);
+  }
+  const ok = (name: Encoding) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
+}
+
+/** Types worth compressing among the hashed assets (fonts and images are compressed already). */
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.svg', '.json']);
+/** Below this, compression saves too little to matter (the same threshold as `compression()`). */
+const THRESHOLD = 1024;
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** `bytes` compressed as strongly as `encoding` goes: slow (brotli 11), but done once a file. */
+function compressHard(bytes: Buffer, encoding: Encoding): Promise<Buffer> {
+  if (encoding === 'gzip') return gzipped(bytes, { level: constants.Z_BEST_COMPRESSION });
+  return brotli(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  });
+}
+
+/** One kept copy: the compressed bytes and what identifies the file they came from. */
+interface Kept {
+  body: Buffer;
+  etag: string;
+}
+
+/**
+ * Serves Vite's hashed scripts, stylesheets and SVGs in `dir` compressed at the strongest
+ * setting (brotli 11, gzip 9), each made once and kept in memory. A file's first request
+ * passes on to the usual on-the-fly compression while its strong copy is made in zlib's
+ * thread pool, so no visitor ever waits for the slow setting; later requests get the copy.
+ * A name changes with its content, so a copy never goes stale (a rebuild brings new names).
+ */
+export function precompressedAssets(dir: string): RequestHandler {
+  const root = resolve(dir);
+  const kept = new Map<string, Kept>();
+  const making = new Set<string>();
+  const make = async (file: string, encoding: Encoding, key: string) => {
+    try {
+      const info = await stat(file);
+      if (!info.isFile() || info.size < THRESHOLD) return;
+      const body = await compressHard(await readFile(file), encoding);
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}-${encoding}"`;
+      kept.set(key, { body, etag });
+    } catch {
+      // A missing or unreadable file: the usual path answers it (a 404).
+    } finally {
+      making.delete(key);
+    }
+  };
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !isHashedAsset(req.path)) return next();
+    const extension = extname(req.path).toLowerCase();
+    const encoding = preferredEncoding(req.get('accept-encoding'));
+    if (!COMPRESSIBLE.has(extension) || !encoding) return next();
+    let relative: string;
+    try {
+      relative = decodeURIComponent(req.path);
+    } catch {
+      return next();
+    }
+    const file = resolve(root, `.${relative}`);
+    if (!file.startsWith(root + sep) || relative.split('/').includes('..')) return next();
+    const key = `${encoding}:${file}`;
+    const copy = kept.get(key);
+    if (!copy) {
+      if (!making.has(key)) {
+        making.add(key);
+        void make(file, encoding, key);
+      }
+      return next();
+    }
+    res.type(extension);
+    res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', IMMUTABLE);
+    res.setHeader('ETag', copy.etag);
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('Content-Length', copy.body.length);
+    if (req.method === 'HEAD') res.end();
+    else res.end(copy.body);
+  };
+}
+
 function setCacheHeaders(res: Response, file: string): void {
   const urlPath = res.req.path;
   if (file.endsWith('.html')) res.setHeader('Cache-Control', NO_CACHE);
@@ -63,6 +169,7 @@ function setCacheHeaders(res: Response, file: string): void {
 /** Serves the built client in `dir`: its files with cache headers, index.html for app routes. */
 export function serveClient(app: Express, dir: string): void {
   const index = join(dir, 'index.html');
+  app.use(precompressedAssets(dir));
   app.use(express.static(dir, { index: false, cacheControl: false, setHeaders: setCacheHeaders }));
   app.get(/^\/(?!api\/|api$|socket\.io\/).*/, (req, res) => {
     if (looksLikeFile(req.path)) {

@@ -114,6 +114,8 @@ export interface TrailEvent {
   kind: TrailKind;
   username: string | null;
   role: Role | null;
+  /** The person's display name when it was recorded (absent on older events and for nobody). */
+  name?: string;
   /** Kind-specific details, e.g. the address typed or the site opened. */
   detail: Record<string, string>;
   /** The session's mode when it was recorded (absent on events recorded before modes were tagged). */

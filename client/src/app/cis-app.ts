@@ -23,8 +23,7 @@ const loadTopBar = () => import('./cis-top-bar');
 const loadVisitSummary = () => import('../record/cis-visit-summary');
 /** The kiosk's screens come only to a kiosk (KIOSK=1). */
 const loadKiosk = () => import('../kiosk/kiosk');
-
-/** What a kiosk visit shows besides its screens: nothing, the ending, or the persona cards again. */
+type KioskShell = InstanceType<Awaited<ReturnType<typeof loadKiosk>>['KioskShell']>;
 type KioskView = 'none' | 'ending' | 'another';
 
 type PageLoad = 'loading' | 'ready' | 'failed';
@@ -94,6 +93,7 @@ export class CisApp extends LitElement {
   @state() private kioskView: KioskView = 'none';
   /** Bumped when the tour's "Go there" opens an address on the same screen: the screen is built again. */
   @state() private visitKey = 0;
+  private kioskShell: KioskShell | undefined;
 
   private stopUnauthorized: (() => void) | undefined;
   private focusAfterRender = false;
@@ -107,13 +107,6 @@ export class CisApp extends LitElement {
     this.addEventListener('cis-logout', this.onLogout);
     this.addEventListener('cis-address-shown', this.onAddressShown);
     this.addEventListener('cis-locale', this.onLocale);
-    this.addEventListener('cis-kiosk-visit', this.onKioskVisit);
-    this.addEventListener('cis-kiosk-reset', this.onKioskReset);
-    this.addEventListener('cis-kiosk-ending', this.onKioskEnding);
-    this.addEventListener('cis-kiosk-another', this.onKioskAnother);
-    this.addEventListener('cis-kiosk-stay', this.onKioskBack);
-    this.addEventListener('cis-kiosk-back', this.onKioskBack);
-    this.addEventListener('cis-kiosk-settings', this.onKioskSettings);
     void this.loadMe();
   }
 
@@ -125,13 +118,7 @@ export class CisApp extends LitElement {
     this.removeEventListener('cis-logout', this.onLogout);
     this.removeEventListener('cis-address-shown', this.onAddressShown);
     this.removeEventListener('cis-locale', this.onLocale);
-    this.removeEventListener('cis-kiosk-visit', this.onKioskVisit);
-    this.removeEventListener('cis-kiosk-reset', this.onKioskReset);
-    this.removeEventListener('cis-kiosk-ending', this.onKioskEnding);
-    this.removeEventListener('cis-kiosk-another', this.onKioskAnother);
-    this.removeEventListener('cis-kiosk-stay', this.onKioskBack);
-    this.removeEventListener('cis-kiosk-back', this.onKioskBack);
-    this.removeEventListener('cis-kiosk-settings', this.onKioskSettings);
+    this.kioskShell?.detach();
     this.live?.close();
     super.disconnectedCallback();
   }
@@ -152,50 +139,19 @@ export class CisApp extends LitElement {
 
   /** Loads the kiosk's screens; an attract screen starts in the operator's language unless the address asks. */
   private async startKiosk(kiosk: KioskInfo, attract: boolean): Promise<void> {
-    await loadKiosk();
+    const { KioskShell } = await loadKiosk();
+    this.kioskShell = new KioskShell({
+      element: this,
+      info: () => this.kiosk,
+      setInfo: (info) => (this.kiosk = info),
+      setView: (view) => (this.kioskView = view),
+      setUser: (me) => this.setUser(me),
+      goHome: (me) => this.navigate(homePath(me)),
+      goTo: (path) => this.navigate(path, true),
+    });
     this.kiosk = kiosk;
     if (attract && !localeOfAddress()) await setLocale(kiosk.settings.locale).catch(() => undefined);
   }
-
-  private readonly onKioskVisit = (event: GlobalEventHandlersEventMap['cis-kiosk-visit']): void => {
-    try {
-      sessionStorage.clear(); // the tour of a life before starts again
-    } catch {
-      // storage refused
-    }
-    this.kioskView = 'none';
-    this.setUser(event.detail.me);
-    this.navigate(homePath(event.detail.me));
-  };
-
-  /** Wipes the visit (server, cookie, this browser's storage) and brings the attract screen back. */
-  private readonly onKioskReset = async (): Promise<void> => {
-    const { kioskApi } = await import('../kiosk/api');
-    const { wipeBrowserStorage } = await loadKiosk();
-    await kioskApi.end().catch(() => undefined); // the server may have ended it already
-    wipeBrowserStorage();
-    this.kioskView = 'none';
-    this.setUser(undefined);
-    await this.reloadKiosk(); // the operator may have changed the settings
-    if (this.kiosk) await setLocale(this.kiosk.settings.locale).catch(() => undefined);
-    this.navigate('/', true);
-  };
-
-  private readonly onKioskEnding = (): void => {
-    this.kioskView = 'ending';
-  };
-
-  private readonly onKioskAnother = (): void => {
-    this.kioskView = 'another';
-  };
-
-  private readonly onKioskBack = (): void => {
-    this.kioskView = 'none';
-  };
-
-  private readonly onKioskSettings = (event: GlobalEventHandlersEventMap['cis-kiosk-settings']): void => {
-    if (this.kiosk) this.kiosk = { ...this.kiosk, settings: event.detail.settings };
-  };
 
   private setUser(me: Me | undefined): void {
     this.live?.close();
@@ -266,19 +222,9 @@ export class CisApp extends LitElement {
   /** The language was switched: this browser's login keeps it (the server answers in it from now). */
   private readonly onLocale = (): void => {
     if (this.me) this.syncLocale(this.me);
-    else if (this.kiosk) void this.reloadKiosk(); // the persona cards, in the language chosen
+    else void this.kioskShell?.reload(); // a kiosk's persona cards, in the language chosen
     this.requestUpdate();
   };
-
-  /** Reads the kiosk's settings and persona cards again (after a language choice or a reset). */
-  private async reloadKiosk(): Promise<void> {
-    try {
-      const { kiosk } = await authApi.session();
-      if (kiosk) this.kiosk = kiosk;
-    } catch {
-      // keep what we had
-    }
-  }
 
   /** Tells the server the language shown, where its record of this login differs. */
   private syncLocale(me: Me): void {
@@ -341,7 +287,7 @@ export class CisApp extends LitElement {
   private endSession(notice: string, code = 'ended'): void {
     if (!this.me || this.seatEnd) return;
     if (this.kiosk) {
-      void this.onKioskReset(); // the operator reset the visits, or the visit was swept
+      void this.kioskShell?.reset(); // the operator reset the visits, or the visit was swept
       return;
     }
     if (this.me.seat) {

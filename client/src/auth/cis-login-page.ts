@@ -50,12 +50,14 @@ function demoPersonas(): DemoPersona[] {
 const DEMO_PASSWORD = 'demo';
 
 /**
- * The login screen: what this is, the login form, and the demo personas that
- * fill it in one click. Fires `cis-logged-in` with the user on success.
+ * The login screen: the national banner (the fictional Republic's flag, a sunrise over
+ * mountains), what this is, the login form, and the demo personas that fill it in one
+ * click. Fires `cis-logged-in` with the user on success.
  */
 @localized()
 @customElement('cis-login-page')
 export class CisLoginPage extends LitElement {
+  // The banner's colours are the state's (tokens in ui/styles/global.css); the sunrise sits under the text, never behind it.
   static override styles = [
     sharedStyles,
     css`
@@ -65,17 +67,38 @@ export class CisLoginPage extends LitElement {
         margin: 0 auto;
       }
       .intro {
+        margin: 0.5rem 0 1.5rem;
+        overflow: hidden;
         text-align: center;
-        margin: 1.5rem 0 2rem;
+        color: var(--state-cream);
+        background: var(--state-red);
+        border: solid var(--state-blue);
+        border-width: 8px 0;
+        border-radius: 10px;
+      }
+      /* The banner's pictures are images (client/public/art, from scripts/render-art.ts): no script on the first load. */
+      .flag {
+        display: block;
+        margin-inline: auto;
+        height: auto;
+        width: 6rem;
+        margin-top: 1rem;
+        border: 2px solid var(--state-gold);
       }
       h1 {
         font-size: clamp(1.8rem, 5vw, 2.6rem);
-        margin: 0 0 0.5rem;
+        margin: 0 1rem 0.5rem;
+        color: var(--state-gold-light);
+        font-family: Georgia, serif;
       }
       .intro p {
-        color: var(--cis-muted);
-        margin: 0;
+        margin: 0 1rem;
         font-size: 1.1rem;
+      }
+      .scene {
+        display: block;
+        width: 100%;
+        height: 5rem;
       }
       .layout {
         display: grid;
@@ -91,7 +114,8 @@ export class CisLoginPage extends LitElement {
       form,
       section {
         background: var(--cis-paper);
-        border: 1px solid var(--cis-line);
+        border: 1px solid var(--state-gold);
+        border-top: 6px solid var(--state-red);
         border-radius: 10px;
         padding: 1.25rem;
       }
@@ -179,8 +203,16 @@ export class CisLoginPage extends LitElement {
     const personas = demoPersonas();
     return html`
       <div class="intro">
+        <img
+          class="flag"
+          src="/art/flag.svg"
+          width="60"
+          height="40"
+          alt=${msg('Flag of the Republic, a fictional state')}
+        />
         <h1 tabindex="-1">${msg('Closed Intranet Sandbox')}</h1>
         <p>${msg('A simulation of a closed national intranet, made for education. Everything here is fictional.')}</p>
+        <img class="scene" src="/art/sunrise.svg" alt="" />
       </div>
       <div class="layout">
         <form @submit=${this.onSubmit} aria-labelledby="login-heading" novalidate>

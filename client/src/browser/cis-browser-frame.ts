@@ -23,12 +23,22 @@ export class CisBrowserFrame extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      :host {
+        /* The state sites' palette (media/styles.ts): the frame is the state's window on its network. */
+        --frame-red: #8f1111;
+        --frame-gold: #f2c94c;
+        --frame-cream: #fff8e7;
+        --frame-blue: #1e3a8a;
+        --frame-ink: #2a1605;
+      }
       .frame {
-        border: 2px solid #9aa1ab;
+        border: 2px solid var(--frame-red);
         border-radius: 10px;
         overflow: hidden;
         background: var(--cis-paper);
-        box-shadow: 0 4px 14px rgb(0 0 0 / 0.08);
+        box-shadow:
+          0 0 0 3px var(--frame-gold),
+          0 6px 18px rgb(110 11 11 / 0.18);
       }
       .toolbar {
         display: flex;
@@ -36,12 +46,28 @@ export class CisBrowserFrame extends LitElement {
         gap: 0.5rem;
         align-items: center;
         padding: 0.5rem;
-        background: #e9ebee;
-        border-bottom: 1px solid #9aa1ab;
+        background: linear-gradient(to bottom, #fffdf6, var(--frame-cream));
+        border-bottom: 3px solid var(--frame-gold);
+        box-shadow: 0 2px 0 var(--frame-red);
+        margin-bottom: 2px;
       }
       .toolbar button.secondary {
-        border-color: #4a5361;
-        color: #1b1f24;
+        border-color: var(--frame-blue);
+        color: var(--frame-blue);
+      }
+      .toolbar button[type='submit'] {
+        border-color: var(--frame-blue);
+        background: var(--frame-blue);
+      }
+      form label {
+        color: var(--frame-ink);
+      }
+      form input {
+        border-color: #7a5a2a;
+      }
+      /* The phone's "Address" button: on a wide screen the field is always there. */
+      .address-toggle {
+        display: none;
       }
       .toolbar button.secondary:disabled {
         color: #374151;
@@ -73,6 +99,63 @@ export class CisBrowserFrame extends LitElement {
       .viewport {
         padding: 1.25rem;
         min-height: 16rem;
+      }
+      /* A phone: one compact bar (Back, Home, the address as a button), the field on demand. */
+      @media (max-width: 40rem) {
+        .frame {
+          border-width: 1px;
+          border-radius: 6px;
+          box-shadow: 0 0 0 2px var(--frame-gold);
+        }
+        .toolbar {
+          position: relative;
+          flex-wrap: nowrap;
+          gap: 0.35rem;
+          padding: 0.3rem;
+        }
+        .toolbar.open {
+          flex-wrap: wrap;
+        }
+        .toolbar > button {
+          padding: 0.35rem 0.55rem;
+          flex: none;
+        }
+        .toolbar > .address-toggle {
+          display: inline-flex;
+          align-items: center;
+          gap: 0.35rem;
+          flex: 1 1 auto;
+          min-width: 0;
+          overflow: hidden;
+        }
+        .address-toggle .current {
+          min-width: 0;
+          overflow: hidden;
+          text-overflow: ellipsis;
+          white-space: nowrap;
+          font-family: ui-monospace, 'Cascadia Mono', 'Noto Sans Mono', monospace;
+          font-weight: 400;
+        }
+        form {
+          flex: 1 1 100%;
+        }
+        /* Folded away to the eye but still in the page: a keyboard (or a screen reader) reaching the
+           field unfolds it, as the "Address" button does. */
+        .toolbar:not(.open) form:not(:focus-within) {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+        }
+        .toolbar:has(form:focus-within) {
+          flex-wrap: wrap;
+        }
+        .viewport {
+          padding: 0.6rem;
+          min-height: 10rem;
+        }
       }
       .viewport[aria-busy='true'] {
         opacity: 0.6;
@@ -109,8 +192,11 @@ export class CisBrowserFrame extends LitElement {
   @state() private typed = '';
   @state() private opening: string | undefined;
   @state() private loadError = '';
+  /** On a phone, whether the address field is shown (on a wide screen it always is). */
+  @state() private addressOpen = false;
 
   @query('cis-site-page') private sitePage!: CisSitePage;
+  @query('#address') private addressInput!: HTMLInputElement;
 
   /** Counts requests so that only the answer to the latest one is shown. */
   private requestSeq = 0;
@@ -253,7 +339,24 @@ export class CisBrowserFrame extends LitElement {
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
+    // The phone's field folds away again once the page opens (the heading takes the focus).
+    this.addressOpen = false;
     void this.open(this.typed, { push: true, focus: true });
+  }
+
+  /** The phone's "Address" button: shows the field (focused, its text selected) or hides it. */
+  private async toggleAddress(): Promise<void> {
+    this.addressOpen = !this.addressOpen;
+    if (!this.addressOpen) return;
+    await this.updateComplete;
+    this.addressInput?.focus();
+    this.addressInput?.select();
+  }
+
+  private onAddressKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.addressOpen) return;
+    this.addressOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.address-toggle')?.focus());
   }
 
   override render(): TemplateResult {
@@ -263,14 +366,23 @@ export class CisBrowserFrame extends LitElement {
     const canGoBack = this.visited.length > 1 && !this.opening;
     return html`
       <div class="frame">
-        <div class="toolbar">
+        <div class="toolbar ${this.addressOpen ? 'open' : ''}">
           <button type="button" class="secondary" ?disabled=${!canGoBack} @click=${() => void this.back()}>
             <span aria-hidden="true">←</span> ${msg('Back')}
           </button>
           <button type="button" class="secondary" ?disabled=${!this.directory} @click=${() => void this.goHome(true)}>
             <span aria-hidden="true">⌂</span> ${msg('Home')}
           </button>
-          <form @submit=${this.onSubmit}>
+          <button
+            type="button"
+            class="secondary address-toggle"
+            aria-expanded=${this.addressOpen ? 'true' : 'false'}
+            aria-controls="address-form"
+            @click=${() => void this.toggleAddress()}
+          >
+            <span>${msg('Address')}</span><span class="current">${this.typed}</span>
+          </button>
+          <form id="address-form" @submit=${this.onSubmit}>
             <label for="address">${msg('Address')}</label>
             <input
               id="address"
@@ -281,6 +393,7 @@ export class CisBrowserFrame extends LitElement {
               spellcheck="false"
               .value=${this.typed}
               @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}
+              @keydown=${this.onAddressKeydown}
             />
             <button type="submit">${msg('Go')}</button>
           </form>

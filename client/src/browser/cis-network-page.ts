@@ -57,6 +57,24 @@ export class CisNetworkPage extends LitElement {
         font-family: Georgia, 'Times New Roman', serif;
         font-weight: 400;
       }
+      /* A phone: the network's name in one line; the first screen belongs to the site. */
+      @media (max-width: 40rem) {
+        .masthead {
+          padding: 0.4rem 0.75rem;
+          margin-bottom: 0.5rem;
+        }
+        :host([network='domestic']) .masthead {
+          border-top-width: 5px;
+          border-bottom-width: 5px;
+        }
+        h1 {
+          font-size: 1.05rem;
+        }
+        .masthead p,
+        .star {
+          display: none;
+        }
+      }
     `,
   ];
 

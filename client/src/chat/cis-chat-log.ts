@@ -35,6 +35,13 @@ export class CisChatLog extends LitElement {
         background: #fbfbfa;
         padding: 0.5rem;
       }
+      /* A phone: the log scrolls in what the bar, the room's heading and the composer leave. */
+      @media (max-width: 40rem) {
+        .scroller {
+          max-height: max(8rem, 100dvh - 30rem);
+          min-height: 8rem;
+        }
+      }
       .older {
         display: block;
         margin: 0 auto 0.5rem;

@@ -72,4 +72,23 @@ export const chatRoomStyles = css`
   .notice h3 {
     margin: 0.5rem 0;
   }
+  /* A phone: the heading block tighter, so the log and the composer fit the first screen. */
+  @media (max-width: 40rem) {
+    .crumbs {
+      margin: 0;
+    }
+    h3 {
+      font-size: 1.15rem;
+    }
+    .description {
+      font-size: 0.9rem;
+    }
+    .presence {
+      margin: 0 0 0.4rem;
+      font-size: 0.9rem;
+    }
+    cis-chat-composer {
+      margin-top: 0.5rem;
+    }
+  }
 `;

@@ -48,6 +48,12 @@ export class CisDeviceButton extends LitElement {
       button:hover {
         background: #323f4b;
       }
+      /* A phone's top bar is one row: the button gives up some of its padding. */
+      @media (max-width: 40rem) {
+        button {
+          padding: 0.35rem 0.6rem;
+        }
+      }
       button.news {
         border-color: #ffd166;
         box-shadow: 0 0 0 2px #ffd166;

@@ -4,13 +4,19 @@ import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Section, SectionId, Site } from '../../../server/protocol/api';
 import { addressHref, followAddress } from '../ui/address-link';
-import { formatToday } from '../ui/format';
+import { formatJucheDate, formatToday, jucheYear } from '../ui/format';
+import { getLocale } from '../core/localization';
+import { sunriseScene } from '../ui/illustrations/scene';
 import { sharedStyles } from '../ui/styles/shared';
 import { mediaStyles } from './styles';
+import { nameplateOf } from './surface';
+import './cis-slogan-ticker';
 
 /**
- * The banner of a state-media site: emblem, title, tagline, today's date, the band of
- * slogans, the achievement figures (front page only) and the section navigation.
+ * The banner of a state-media site: emblem, the nameplate in the other script (Hangul beside
+ * an English title, English beside a Korean one), title, tagline, today's date with the
+ * state calendar's year, a sunrise over mountains, the scrolling band of slogans, the
+ * achievement figures (front page only) and the section navigation.
  */
 @localized()
 @customElement('cis-media-masthead')
@@ -21,8 +27,9 @@ export class CisMediaMasthead extends LitElement {
     css`
       .banner {
         position: relative;
+        overflow: hidden;
         text-align: center;
-        padding: 1.25rem 1rem 1rem;
+        padding: 1.25rem 1rem 0;
         color: #ffffff;
         background: radial-gradient(circle at 50% 0%, #b31b1b 0, transparent 70%), var(--media-red);
         border-top: 10px solid var(--media-blue);
@@ -64,23 +71,52 @@ export class CisMediaMasthead extends LitElement {
         text-transform: uppercase;
         color: var(--media-gold-light);
       }
-      .slogans {
-        list-style: none;
+      .nameplate {
         margin: 0;
-        padding: 0.5rem 1rem;
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: center;
-        gap: 0.25rem 1.25rem;
-        background: var(--media-gold-light);
-        border-bottom: 3px solid var(--media-red);
-        color: var(--media-red-ink);
-        font-family: var(--media-serif);
+        font-size: clamp(1.3rem, 4vw, 2rem);
         font-weight: 700;
-        text-align: center;
+        letter-spacing: 0.3em;
+        color: #ffffff;
       }
-      .slogans .star {
-        color: var(--media-red);
+      .nameplate:lang(en) {
+        font-family: var(--media-serif);
+        letter-spacing: 0.08em;
+        text-transform: uppercase;
+        font-size: clamp(1rem, 3vw, 1.4rem);
+      }
+      .date .era {
+        font-weight: 700;
+      }
+      /* A sunrise over mountains closes the banner, under the text rather than behind it. */
+      .scene {
+        display: block;
+        width: calc(100% + 2rem);
+        height: 3.5rem;
+        margin: 0.5rem -1rem 0;
+      }
+      /* A phone: the banner keeps its colours and names but gives the first screen to the news. */
+      @media (max-width: 40rem) {
+        .banner {
+          padding: 0.5rem 0.75rem 0;
+          border-top-width: 6px;
+        }
+        .emblem,
+        .tagline,
+        .scene {
+          display: none;
+        }
+        h2 {
+          font-size: 1.5rem;
+          margin: 0.15rem 0;
+        }
+        .nameplate {
+          font-size: 1rem;
+        }
+        .date {
+          margin: 0.25rem 0 0.5rem;
+          font-size: 0.8rem;
+          letter-spacing: 0.04em;
+        }
       }
       .stats {
         list-style: none;
@@ -144,6 +180,22 @@ export class CisMediaMasthead extends LitElement {
         color: var(--media-red-ink);
         text-decoration: none;
       }
+      /* A phone: the sections in one row that scrolls inside the bar (the page does not scroll sideways). */
+      @media (max-width: 40rem) {
+        nav ul {
+          flex-wrap: nowrap;
+          justify-content: flex-start;
+          overflow-x: auto;
+          scrollbar-width: thin;
+        }
+        nav li {
+          flex: none;
+        }
+        nav a {
+          white-space: nowrap;
+          padding: 0 0.6rem;
+        }
+      }
       /* Focus rings that show on red (banner, navigation). */
       .banner,
       nav {
@@ -177,18 +229,19 @@ export class CisMediaMasthead extends LitElement {
     const site = this.site;
     if (!site) return nothing;
     const masthead = site.masthead;
+    const plate = nameplateOf(site.id);
+    const korean = getLocale() === 'ko';
     return html`
       <div class="banner">
         <p class="emblem" aria-hidden="true">★ <span class="big">★</span> ★</p>
+        ${plate ? html`<p class="nameplate" lang=${korean ? 'en' : 'ko'}>${korean ? plate.en : plate.ko}</p>` : nothing}
         <h2 tabindex="-1">${site.title}</h2>
-        ${masthead?.tagline ? html`<p class="tagline">${masthead.tagline}</p>` : nothing}
-        <p class="date">${formatToday()}</p>
+        ${masthead?.tagline ? html`<p class="tagline">${masthead.tagline}</p>` : nothing} ${this.renderDate(korean)}
+        ${sunriseScene()}
       </div>
       ${
         masthead && masthead.slogans.length > 0
-          ? html`<ul class="slogans" aria-label=${msg('Slogans')}>
-              ${masthead.slogans.map((slogan) => html`<li><span class="star" aria-hidden="true">★</span> ${slogan}</li>`)}
-            </ul>`
+          ? html`<cis-slogan-ticker .slogans=${masthead.slogans}></cis-slogan-ticker>`
           : nothing
       }
       ${
@@ -214,6 +267,19 @@ export class CisMediaMasthead extends LitElement {
             </nav>`
       }
     `;
+  }
+
+  /** Today, the Juche year beside the common date ("Juche 115 · Thursday 26 November 2026"; in Korean "주체115(2026)년 …"). */
+  private renderDate(korean: boolean): TemplateResult {
+    const now = new Date();
+    const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const juche = jucheYear(now.getFullYear());
+    if (korean) return html`<p class="date"><time datetime=${day}>${formatJucheDate(now)}</time></p>`;
+    return html`<p class="date">
+      ${juche ? html`<span class="era">${msg(str`Juche ${juche}`)}</span> · ` : nothing}<time datetime=${day}
+        >${formatToday(now)}</time
+      >
+    </p>`;
   }
 
   private link(address: string, label: string, current: boolean): TemplateResult {

@@ -17,6 +17,7 @@ import { loadFailedNotice, siteAbout, siteNotice } from '../browser/site-templat
 import { sharedStyles } from '../ui/styles/shared';
 import { mediaPageStyles, mediaStyles } from './styles';
 import { mediaSiteStyles } from './cis-media-site.styles';
+import { frontLayoutOf } from './surface';
 import type { CisMediaArticle } from './cis-media-article';
 import type { CisMediaMasthead } from './cis-media-masthead';
 import { SiteAppElement } from '../browser/site-app-element';
@@ -223,6 +224,7 @@ export class CisMediaSite extends SiteAppElement {
     switch (route.kind) {
       case 'front':
         return html`<cis-media-front
+          layout=${frontLayoutOf(site.id)}
           .site=${site}
           .articles=${this.articles}
           .sections=${this.sections}

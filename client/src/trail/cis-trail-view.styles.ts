@@ -17,6 +17,16 @@ export const trailViewStyles = css`
   }
   .field input {
     width: 12rem;
+    max-width: 100%;
+  }
+  .field select {
+    max-width: 100%;
+  }
+  @media (max-width: 40rem) {
+    .field,
+    .field input {
+      width: 100%;
+    }
   }
   .live {
     margin: 0 0 0.5rem auto;
@@ -58,9 +68,8 @@ export const trailViewStyles = css`
     padding: 0.05rem 0.4rem;
     border-radius: 4px;
     background: #e8eaee;
-    font-family: ui-monospace, 'Cascadia Mono', 'Noto Sans Mono', monospace;
-    font-size: 0.85rem;
-    white-space: nowrap;
+    font-size: 0.9rem;
+    font-weight: 600;
   }
   .kind.blocked_address,
   .kind.search_flagged,

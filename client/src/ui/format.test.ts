@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDateline, formatInstant, formatList, formatToday, toDatetimeLocal } from './format';
+import {
+  formatClock,
+  formatDateline,
+  formatInstant,
+  formatJucheDate,
+  formatList,
+  formatToday,
+  jucheYear,
+  toDatetimeLocal,
+} from './format';
 
 // An explicit locale keeps the expectations independent of the machine running the tests.
 const en = 'en-GB';
@@ -23,6 +32,21 @@ describe('the formatting module', () => {
 
   it('prints today in full', () => {
     expect(formatToday(new Date('2026-11-26T12:00:00Z'), en)).toMatch(/Thursday.*26 November 2026/);
+  });
+
+  it('counts the state calendar from 1912, Juche 1', () => {
+    expect(jucheYear(2026)).toBe(115);
+    expect(jucheYear(1912)).toBe(1);
+    expect(jucheYear(1997)).toBe(86);
+    expect(jucheYear(1911)).toBeUndefined();
+    expect(jucheYear(2026.5)).toBeUndefined();
+  });
+
+  it('prints today with the Juche year beside the common one, as the Korean mastheads do', () => {
+    // Noon, local time: the same day in every time zone the tests may run in.
+    expect(formatJucheDate(new Date(2026, 10, 26, 12))).toBe('주체115(2026)년 11월 26일 목요일');
+    expect(formatJucheDate(new Date(2027, 0, 1, 12))).toBe('주체116(2027)년 1월 1일 금요일');
+    expect(formatJucheDate(new Date(1900, 0, 1, 12))).toBe('1900년 1월 1일 월요일');
   });
 
   it('gives back what it cannot read, unchanged', () => {

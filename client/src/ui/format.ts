@@ -34,6 +34,26 @@ export function formatToday(now = new Date(), locale?: string): string {
   return format(now.toISOString(), { dateStyle: 'full' }, locale);
 }
 
+/** The first year of the state calendar (the Juche era), in the common era: 1912 is Juche 1. */
+const JUCHE_EPOCH = 1911;
+
+/** The state calendar's year for a common-era `year` (2026 is Juche 115), or undefined before the era began. */
+export function jucheYear(year: number): number | undefined {
+  return Number.isInteger(year) && year > JUCHE_EPOCH ? year - JUCHE_EPOCH : undefined;
+}
+
+/**
+ * Today in full as the state's Korean mastheads print it, the Juche year beside the common
+ * one: "주체115(2026)년 11월 26일 목요일". Before the era it is the plain Korean date.
+ */
+export function formatJucheDate(now = new Date()): string {
+  const juche = jucheYear(now.getFullYear());
+  return new Intl.DateTimeFormat('ko', { dateStyle: 'full' })
+    .formatToParts(now)
+    .map((part) => (part.type === 'year' && juche ? `주체${juche}(${part.value})` : part.value))
+    .join('');
+}
+
 /** An instant's local time of day: hours and minutes, with seconds when asked (a log's precision). */
 export function formatClock(
   iso: string,

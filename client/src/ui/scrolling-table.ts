@@ -1,6 +1,7 @@
 /**
  * The markup of the staff screens' scrolling tables (styled by `styles/tables.ts`): a
- * keyboard-reachable region around a table with a caption for screen readers.
+ * keyboard-reachable region around a table with a caption for screen readers, and the label
+ * each cell repeats for the cards a narrow screen shows.
  */
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
@@ -37,6 +38,15 @@ export function scrollingTable({ label, caption, columns, rows }: ScrollingTable
       </table>
     </div>
   `;
+}
+
+/**
+ * A cell's column name, shown only when the table reflows into cards on a narrow screen (see
+ * `tableCardStyles`). Hidden from screen readers, which read the column heading instead.
+ * Put it first in every cell of a staff table.
+ */
+export function cellLabel(column: string): TemplateResult {
+  return html`<span class="cell-label" aria-hidden="true">${column}</span>`;
 }
 
 /** What an empty cell shows: a dash to the eye, "none" to a screen reader. */

@@ -1,6 +1,7 @@
 /**
  * `GET /api/trail`: the surveillance trail for those who may read it, newest first.
  */
+import { localName } from '../../domain/locale';
 import { Router } from 'express';
 import { z } from 'zod';
 import { LIMITS, TRAIL_KINDS } from '../../protocol/vocabulary';
@@ -27,7 +28,10 @@ export function trailRoutes(ctx: HttpContext): Router {
       before: q.before,
       limit: q.limit,
     });
-    res.json({ events });
+    // A persona's or the cast's name reads in the reader's language while it is the pack's.
+    res.json({
+      events: events.map((e) => (e.name && e.username ? { ...e, name: localName(ctx.pack, e.username, e.name) } : e)),
+    });
   });
   return r;
 }

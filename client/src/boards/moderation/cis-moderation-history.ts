@@ -5,7 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ModerationItem } from '../../../../server/protocol/api';
 import { roleLabel } from '../../ui/labels';
 import { formatInstant } from '../../ui/format';
-import { noneMark, scrollingTable } from '../../ui/scrolling-table';
+import { cellLabel, noneMark, scrollingTable } from '../../ui/scrolling-table';
 import { sharedStyles } from '../../ui/styles/shared';
 import { recordTableStyles } from '../../ui/styles/tables';
 import { decider } from '../../cast/cast';
@@ -76,19 +76,21 @@ export class CisModerationHistory extends LitElement {
     return html`
       <tr>
         <td>
-          ${item.decidedAt ? html`<time datetime=${item.decidedAt}>${formatInstant(item.decidedAt)}</time>` : nothing}
+          ${cellLabel(msg('Time'))}${item.decidedAt ? html`<time datetime=${item.decidedAt}>${formatInstant(item.decidedAt)}</time>` : nothing}
         </td>
-        <td class="decision ${item.status}">${item.status === 'approved' ? msg('Approved') : msg('Rejected')}</td>
+        <td class="decision ${item.status}">
+          ${cellLabel(msg('Decision'))}${item.status === 'approved' ? msg('Approved') : msg('Rejected')}
+        </td>
         <th scope="row">
-          ${opening ? item.title : msg(str`Re: ${item.threadTitle}`)}
+          ${cellLabel(msg('Post'))}${opening ? item.title : msg(str`Re: ${item.threadTitle}`)}
           <span class="excerpt">${excerpt}</span>
         </th>
         <td>
-          ${item.authorName}${item.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing},
+          ${cellLabel(msg('Author'))}${item.authorName}${item.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing},
           ${roleLabel(item.authorRole)}
         </td>
-        <td>${item.reason ?? noneMark()}</td>
-        <td>${this.renderDecider(item)}</td>
+        <td>${cellLabel(msg('Reason'))}${item.reason ?? noneMark()}</td>
+        <td>${cellLabel(msg('Censor'))}${this.renderDecider(item)}</td>
       </tr>
     `;
   }

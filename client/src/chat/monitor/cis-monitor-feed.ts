@@ -5,7 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ChatMonitorEntry } from '../../../../server/protocol/api';
 import { messageTime, monitorRoomLabel } from '../chat';
-import { scrollingTable } from '../../ui/scrolling-table';
+import { cellLabel, scrollingTable } from '../../ui/scrolling-table';
+import { roleLabel } from '../../ui/labels';
 import { sharedStyles } from '../../ui/styles/shared';
 import { logTableStyles } from '../../ui/styles/tables';
 import '../../cast/cis-simulated-badge';
@@ -94,16 +95,16 @@ export class CisMonitorFeed extends LitElement {
   private renderRow(entry: ChatMonitorEntry): TemplateResult {
     const classes = [entry.delivered ? '' : 'blocked', this.fresh.has(entry.id) ? 'fresh' : ''].join(' ').trim();
     return html`<tr class=${classes}>
-      <td><time datetime=${entry.at}>${messageTime(entry.at)}</time></td>
-      <td>${monitorRoomLabel(entry.roomId, this.roomTitles, this.names)}</td>
+      <td>${cellLabel(msg('Time'))}<time datetime=${entry.at}>${messageTime(entry.at)}</time></td>
+      <td>${cellLabel(msg('Room'))}${monitorRoomLabel(entry.roomId, this.roomTitles, this.names)}</td>
       <td>
-        ${entry.fromName ?? this.names.get(entry.from) ?? entry.from}${
+        ${cellLabel(msg('Sender'))}${entry.fromName ?? this.names.get(entry.from) ?? entry.from}${
           entry.simulated ? html`<cis-simulated-badge></cis-simulated-badge>` : nothing
         }
-        <span class="role">(${entry.fromRole})</span>
+        <span class="role">(${roleLabel(entry.fromRole)})</span>
       </td>
-      <td class="text">${entry.text}</td>
-      <td>${this.renderOutcome(entry)}</td>
+      <td class="text">${cellLabel(msg('Message'))}${entry.text}</td>
+      <td>${cellLabel(msg('Outcome'))}${this.renderOutcome(entry)}</td>
     </tr>`;
   }
 

@@ -5,6 +5,9 @@ import { localized, msg, str } from '@lit/localize';
 import type { ChatMonitorResponse } from '../../../../server/protocol/api';
 import { sharedStyles } from '../../ui/styles/shared';
 import { emit } from '../../core/events';
+import { roleLabel } from '../../ui/labels';
+import { cellLabel } from '../../ui/scrolling-table';
+import { tableCardStyles } from '../../ui/styles/tables';
 
 /** A person the censor may discipline, as the monitor lists them. */
 export type MonitoredUser = ChatMonitorResponse['users'][number];
@@ -22,6 +25,7 @@ export type DisciplineAction = 'mute' | 'unmute' | 'revoke' | 'restore';
 export class CisMonitorPeople extends LitElement {
   static override styles = [
     sharedStyles,
+    tableCardStyles,
     css`
       table {
         width: 100%;
@@ -119,13 +123,16 @@ export class CisMonitorPeople extends LitElement {
     const name = user.displayName;
     const hidden = (text: string) => html`<span class="visually-hidden"> ${text}</span>`;
     return html`<tr>
-      <th scope="row">${name} <span class="role">(${user.role})</span></th>
+      <th scope="row">
+        ${cellLabel(msg('Person'))}<span>${name} <span class="role">(${roleLabel(user.role)})</span></span>
+      </th>
       <td>
-        <span class="state ${user.revoked || user.muted ? 'bad' : ''}"
+        ${cellLabel(msg('State'))}<span class="state ${user.revoked || user.muted ? 'bad' : ''}"
           >${user.revoked ? msg('Revoked') : user.muted ? msg('Muted') : msg('Active')}</span
         >
       </td>
       <td>
+        ${cellLabel(msg('Actions'))}
         <div
           class="actions"
           @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.confirming && void this.cancel(user.username)}

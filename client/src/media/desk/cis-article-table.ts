@@ -7,6 +7,7 @@ import { mediaSiteLabel, sectionLabel } from '../media';
 import { formatDateline, formatInstant } from '../../ui/format';
 import { sharedStyles } from '../../ui/styles/shared';
 import { recordTableStyles } from '../../ui/styles/tables';
+import { cellLabel } from '../../ui/scrolling-table';
 import { emit } from '../../core/events';
 
 /** What a row's buttons ask the desk to do. */
@@ -130,19 +131,20 @@ export class CisArticleTable extends LitElement {
     return html`
       <tr>
         <th scope="row">
-          ${article.title}${article.lead ? html`<span class="lead">${msg('Lead story')}</span>` : nothing}
+          ${cellLabel(msg('Title'))}${article.title}${article.lead ? html`<span class="lead">${msg('Lead story')}</span>` : nothing}
         </th>
-        <td>${this.renderStatus(article)}</td>
-        <td>${mediaSiteLabel(article.site)}</td>
-        <td>${sectionLabel(article.section, this.sections)}</td>
+        <td>${cellLabel(msg('Status'))}${this.renderStatus(article)}</td>
+        <td>${cellLabel(msg('Site'))}${mediaSiteLabel(article.site)}</td>
+        <td>${cellLabel(msg('Section'))}${sectionLabel(article.section, this.sections)}</td>
         <td>
-          ${
+          ${cellLabel(msg('Date'))}${
             article.publishedAt
               ? formatInstant(article.publishedAt)
               : html`<time datetime=${article.date}>${formatDateline(article.date)}</time>`
           }
         </td>
         <td>
+          ${cellLabel(msg('Actions'))}
           <div class="actions">
             ${this.button(article, 'edit', msg('Edit'), busy)}
             ${canPublish ? this.button(article, 'publish', msg('Publish'), busy) : nothing}

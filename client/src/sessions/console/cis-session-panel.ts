@@ -18,6 +18,7 @@ import { formatClock } from '../../ui/format';
 import { sharedStyles } from '../../ui/styles/shared';
 import { staffPageStyles } from '../../ui/styles/page';
 import { recordTableStyles } from '../../ui/styles/tables';
+import { cellLabel } from '../../ui/scrolling-table';
 
 /** The roles a student may be given, in the vocabulary's order. */
 const SEAT_ROLES = ROLES.filter((role): role is SeatRole => role !== 'facilitator');
@@ -424,7 +425,7 @@ export class CisSessionPanel extends LitElement {
     const selectId = `role-${player.id}`;
     return html`<tr>
       <th scope="row">
-        ${
+        ${cellLabel(msg('Name'))}${
           this.renaming === player.id
             ? html`<div class="row">
                 <label class="visually-hidden" for="rename-${player.id}"
@@ -446,10 +447,13 @@ export class CisSessionPanel extends LitElement {
         }
       </th>
       <td class="online ${player.online ? 'yes' : 'no'}">
-        <span class="dot" aria-hidden="true"></span>${player.online ? msg('online') : msg('offline')}
+        ${cellLabel(msg('Online'))}<span class="dot" aria-hidden="true"></span
+        >${player.online ? msg('online') : msg('offline')}
       </td>
       <td>
-        <label class="visually-hidden" for=${selectId}>${msg(str`Role of ${player.name}`)}</label>
+        ${cellLabel(msg('Role'))}<label class="visually-hidden" for=${selectId}
+          >${msg(str`Role of ${player.name}`)}</label
+        >
         <select id=${selectId} ?disabled=${ended || this.busy} @change=${(e: Event) => this.assign(player, e)}>
           ${player.role === null ? html`<option value="" selected disabled>${msg('Not given')}</option>` : nothing}
           ${SEAT_ROLES.map(
@@ -458,6 +462,7 @@ export class CisSessionPanel extends LitElement {
         </select>
       </td>
       <td>
+        ${cellLabel(msg('Actions'))}
         <div class="row">
           <button
             type="button"
