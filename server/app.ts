@@ -284,6 +284,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     peopleInSession: (sessionId) => online.inSession(sessionId),
     castOn: config.castOn,
     demoDelaySeconds: config.castDelaySeconds,
+    // A kiosk visit's cast speaks its visitor's language; a class's and the demo's, the pack's own.
+    sessionLocale: (sessionId) =>
+      (store.sessions.get(sessionId)?.kiosk ? store.logins.localeFor(sessionId) : 'en') ?? 'en',
     log,
   }).start();
   chat.castPresence = (sessionId, roomId) => cast.presence(sessionId, roomId);

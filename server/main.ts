@@ -100,6 +100,10 @@ async function main(): Promise<void> {
       for (const url of lan) console.log(`    ${url}join`);
     }
     if (config.publicUrl) console.log(`  join links and QR codes name ${config.publicUrl}`);
+    if (config.kiosk.enabled) {
+      console.log(`  museum kiosk: the attract screen is at http://localhost:${port}/`);
+      if (!config.kiosk.pin) console.log('  the operator PIN is 0000 (set KIOSK_PIN; production requires it)');
+    }
     if (!config.production) {
       console.log('  demo accounts (password "demo"):');
       for (const u of users) console.log(`    ${u.username.padEnd(12)} ${u.displayName}`);

@@ -18,7 +18,7 @@
  * while a session is paused or ended; deleting a session (or closing the app) clears its timers.
  * The cast only ever acts in the session whose event woke it.
  */
-import type { CastSettings, CastState, ChatPeer } from '../protocol/api';
+import type { CastSettings, CastState, ChatPeer, Locale } from '../protocol/api';
 import { castPost, decideAsBureau, type BoardDeps } from './boards';
 import type { Bus } from './bus';
 import { answerFor, compileBureau, compileRooms, judgePost, type BureauRules, type RoomScript } from './cast-rules';
@@ -29,7 +29,7 @@ import type { CastLine, CastMember, PackCast } from './pack-cast';
 import type { Pack } from './pack';
 import type { PostRecord, SessionRecord, SessionsRepo, UsersRepo } from './ports';
 import type { TrailRecorder } from './recorder';
-import { localName } from './locale';
+import { englishPack, localName } from './locale';
 
 /** The bureau's delay in a class session unless the facilitator sets one. */
 export const CLASS_DELAY_SECONDS: [number, number] = [10, 45];
@@ -59,6 +59,8 @@ export interface CastDeps {
    */
   castOn: boolean;
   demoDelaySeconds: [number, number];
+  /** The language a session's cast speaks (absent or unknown: English). */
+  sessionLocale?: (sessionId: string) => Locale;
   log: (msg: string, err: unknown) => void;
 }
 
@@ -104,6 +106,13 @@ export function castStateOf(
   return { ...settingsOf(deps, s), bureauActive: bureauActive(deps, s) };
 }
 
+/** One language's lines of the cast, with its rooms' triggers and the bureau's rules compiled. */
+interface Script {
+  cast: PackCast;
+  rooms: Map<string, RoomScript>;
+  rules: BureauRules;
+}
+
 /** Per session: every timer the cast holds, and what its limits count. */
 interface SessionCast {
   bureau: Map<string, TimerHandle>;
@@ -125,17 +134,31 @@ export class CastDirector {
   private readonly state = new Map<string, SessionCast>();
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly unsubscribe: (() => void)[] = [];
-  private readonly rooms: Map<string, RoomScript>;
-  private readonly rules: BureauRules;
   private readonly members: Map<string, CastMember>;
   private readonly cast: PackCast;
+  /** What the cast says, per language (the pack's translation has the same lines in the same places). */
+  private readonly scripts = new Map<Locale, Script>();
   private disposed = false;
 
   constructor(private readonly deps: CastDeps) {
-    this.cast = deps.pack.cast;
-    this.rooms = compileRooms(this.cast);
-    this.rules = compileBureau(this.cast, deps.filter);
+    this.cast = englishPack(deps.pack).cast;
     this.members = new Map(this.cast.members.map((m) => [m.id, m]));
+  }
+
+  /**
+   * The script a session's cast speaks from: in the language of its people (`sessionLocale`; a kiosk
+   * visit's is its visitor's), English where the pack has no translation. Rooms, triggers and the
+   * bureau's reasons follow; who says what does not change.
+   */
+  private script(sessionId: string): Script {
+    const locale = this.deps.sessionLocale?.(sessionId) ?? 'en';
+    let script = this.scripts.get(locale);
+    if (!script) {
+      const cast = (locale === 'en' ? undefined : englishPack(this.deps.pack).locales?.[locale]?.cast) ?? this.cast;
+      script = { cast, rooms: compileRooms(cast), rules: compileBureau(cast, this.deps.filter) };
+      this.scripts.set(locale, script);
+    }
+    return script;
   }
 
   /** Subscribes to what the domain announces. */
@@ -231,7 +254,7 @@ export class CastDirector {
 
   private async onMessage(sessionId: string, roomId: string, from: string, text: string): Promise<void> {
     const s = this.live(sessionId);
-    const script = this.rooms.get(roomId);
+    const script = this.script(sessionId).rooms.get(roomId);
     if (!s || !script) return;
     const sender = this.deps.users.findByUsername(sessionId, from);
     if (!sender) return; // the cast does not answer itself
@@ -252,7 +275,7 @@ export class CastDirector {
         pattern: answer.kind,
         simulated: 'true',
       });
-    const [min, max] = this.cast.replyDelaySeconds;
+    const [min, max] = this.script(sessionId).cast.replyDelaySeconds;
     this.set(st.replies, roomId, this.delay(min, max), async () => {
       const now = this.live(sessionId);
       if (!now || !this.lineOn(settingsOf(this.deps, now), line)) return;
@@ -284,7 +307,7 @@ export class CastDirector {
         code: 'chat_warning',
         roomId,
         from: { name: bureau.displayName, simulated: true },
-        text: this.cast.bureau.warning,
+        text: this.script(sessionId).cast.bureau.warning,
         at: event.at,
       },
     });
@@ -317,7 +340,7 @@ export class CastDirector {
   /** Starts (or leaves) a room's ambient timer: only while a person is in it and its cast is on. */
   private syncRoom(sessionId: string, roomId: string): void {
     const s = this.live(sessionId);
-    const ambient = this.rooms.get(roomId)?.room.ambient;
+    const ambient = this.script(sessionId).rooms.get(roomId)?.room.ambient;
     if (!s || !ambient) return;
     const st = this.of(sessionId);
     if (st.ambient.has(roomId) || !this.ambientWanted(s, roomId)) return;
@@ -338,11 +361,11 @@ export class CastDirector {
   private ambientWanted(s: SessionRecord, roomId: string): boolean {
     if (this.deps.peopleInRoom(s.id, roomId) === 0) return false;
     const settings = settingsOf(this.deps, s);
-    return (this.rooms.get(roomId)?.room.ambient?.lines ?? []).some((l) => this.lineOn(settings, l));
+    return (this.script(s.id).rooms.get(roomId)?.room.ambient?.lines ?? []).some((l) => this.lineOn(settings, l));
   }
 
   private syncBoard(s: SessionRecord): void {
-    const life = this.cast.boards;
+    const life = this.script(s.id).cast.boards;
     const st = this.of(s.id);
     if (!life || st.board !== undefined || !this.boardWanted(s)) return;
     const [min, max] = life.everySeconds;
@@ -367,7 +390,7 @@ export class CastDirector {
   private async boardPost(s: SessionRecord, st: SessionCast): Promise<void> {
     const now = this.deps.clock.now().getTime();
     if (!this.within(st.postTimes, now, 3600_000, this.cast.limits.postsPerHour)) return;
-    const posts = this.cast.boards?.posts ?? [];
+    const posts = this.script(s.id).cast.boards?.posts ?? [];
     for (let tries = 0; tries < posts.length; tries++) {
       const next = posts[st.boardNext++ % posts.length];
       const member = next && this.members.get(next.member);
@@ -404,7 +427,7 @@ export class CastDirector {
       if (!now || !bureauActive(this.deps, now)) return;
       const post = this.deps.boards.posts.get(postId, s.id);
       if (!post || post.status !== 'pending') return;
-      const judgement = judgePost(this.rules, `${post.title ?? ''}\n${post.body}`);
+      const judgement = judgePost(this.script(s.id).rules, `${post.title ?? ''}\n${post.body}`);
       await decideAsBureau(this.deps.boards, this.members.get(this.cast.bureau.member)!, s.id, postId, judgement);
     });
   }

@@ -165,7 +165,12 @@ export async function roomHistory(
   const end = Math.min(log.items.length, (before ?? Infinity) - 1); // how many messages are older
   const page = between(log, Math.max(0, end - limit), end + 1).reverse();
   const last = page.at(-1);
-  return { messages: page, nextBefore: last && end > limit ? last.seq : null };
+  // A persona's or the cast's name reads in the reader's language while it is the pack's.
+  const messages = page.map((m) => {
+    const name = localName(deps.pack, m.from, m.fromName);
+    return name === m.fromName ? m : { ...m, fromName: name };
+  });
+  return { messages, nextBefore: last && end > limit ? last.seq : null };
 }
 
 // Per room log: the next seq, messages being stored (so a resend of a client id waits for the

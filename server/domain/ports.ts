@@ -133,6 +133,8 @@ export interface LoginsRepo {
   count(): number;
   /** Whether a session has a login still live at `now`. */
   anyFor(sessionId: string, now: Date): boolean;
+  /** The language of a session's newest login (a kiosk visit has one), or undefined. */
+  localeFor(sessionId: string): Locale | undefined;
 }
 
 /** Sessions. */

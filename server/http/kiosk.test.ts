@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, connectSocket, startServer, type TestServer } from '../test/harness';
 import { loadConfig, ConfigError } from '../config';
 import { sweepVisits, VISIT_TTL_SECONDS } from '../domain/kiosk';
+import { FakeClock } from '../test/fake-clock';
 
 const PIN = '482913';
 const BOARD = 'science-and-technology';
@@ -255,6 +256,35 @@ describe('the operator', () => {
     let last = 0;
     for (let i = 0; i < 12; i++) last = (await c.post('/api/kiosk/operator', { pin: String(1000 + i) })).status;
     expect(last).toBe(429);
+  });
+});
+
+describe("the cast of a visit speaks the visitor's language", () => {
+  it("the bureau rejects a Korean visitor's post about the price of rice with its Korean reason, an English one with the English", async () => {
+    const clock = new FakeClock(Date.now());
+    const cast = await startServer(
+      {},
+      { KIOSK: '1', KIOSK_PIN: PIN, CAST: 'on' },
+      { castClock: clock, castRandom: () => 0 },
+    );
+    try {
+      const reasonFor = async (locale: string, title: string, body: string) => {
+        const c = new Client(cast.url);
+        expect((await c.post('/api/kiosk/visits', { persona: 'elite', locale })).status).toBe(201);
+        const posted = await c.post(`/api/boards/${BOARD}/threads`, { title, body });
+        expect(posted.status, posted.text).toBe(201);
+        await cast.built.cast.settled();
+        await clock.advance(9_000); // a visit's bureau takes 3–8 s
+        await cast.built.cast.settled();
+        const thread = (await c.get(`/api/threads/${posted.json.id}`)).json.thread;
+        expect(thread.status).toBe('rejected');
+        return thread.reason as string;
+      };
+      expect(await reasonFor('ko', '쌀값 문의', '장마당 쌀값이 또 올랐습니다.')).toMatch(/^공급에 관한 불만/);
+      expect(await reasonFor('en', 'A question', 'The market price of rice went up again.')).toMatch(/^[A-Z][a-z]/);
+    } finally {
+      await cast.stop();
+    }
   });
 });
 

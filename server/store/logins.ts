@@ -21,6 +21,12 @@ export class LowLogins implements LoginsRepo {
     return this.byId.size;
   }
 
+  localeFor(sessionId: string) {
+    if (!this.db.hasShard(sessionId)) return undefined;
+    const login = this.db.shard(sessionId).logins.at(-1);
+    return login ? (login.locale ?? 'en') : undefined;
+  }
+
   anyFor(sessionId: string, now: Date) {
     if (!this.db.hasShard(sessionId)) return false;
     return this.db.shard(sessionId).logins.some(this.live(now));

@@ -121,6 +121,10 @@ export class MemoryLogins implements LoginsRepo {
   count() {
     return this.byId.size;
   }
+  localeFor(sessionId: string) {
+    const login = [...this.byId.values()].filter((l) => l.sessionId === sessionId).at(-1);
+    return login ? (login.locale ?? 'en') : undefined;
+  }
   anyFor(sessionId: string, now: Date) {
     return [...this.byId.values()].some((l) => l.sessionId === sessionId && Date.parse(l.expiresAt) > now.getTime());
   }

@@ -49,6 +49,12 @@ export class CisApp extends LitElement {
         max-width: 90rem;
         margin: 0 auto;
       }
+      /* The top bar's code comes with the first screen: its room is kept meanwhile, so nothing shifts. */
+      cis-top-bar:not(:defined) {
+        display: block;
+        min-height: 3.6rem;
+        background: #8f1111;
+      }
       main.kiosk {
         padding: 0;
         max-width: none;

@@ -7,6 +7,7 @@ import type { Post, PostStatus, ThreadSummary } from '../../../server/protocol/a
 import { PATTERNS } from '../../../server/protocol/vocabulary';
 import { ApiFailure } from '../core/api';
 import { decider } from '../cast/cast';
+import { errorText } from '../core/error-text';
 
 /** The mark an author sees on their own post that is not (yet) public; empty when approved. */
 export function statusLabel(status: PostStatus): string {
@@ -25,7 +26,8 @@ export function describePostFailure(error: unknown): string {
   if (error instanceof ApiFailure) {
     // The filter's answer is neutral on purpose: it never says which word.
     if (error.status === 422) return msg('This post cannot be published.');
-    if (error.status === 400 || error.status === 409 || error.status === 429) return error.message;
+    if (error.status === 400 || error.status === 409 || error.status === 429)
+      return errorText(error, msg('Something you entered is not accepted. Check it and try again.'));
     if (error.status === 403) return msg('You may not post here.');
     if (error.status === 404) return msg('This board or thread no longer exists.');
     if (error.status === 0) return msg('The server could not be reached. Your text is kept: try again.');

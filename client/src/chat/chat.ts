@@ -7,6 +7,7 @@ import type { ChatMessage, ChatPeer } from '../../../server/protocol/api';
 import { PATTERNS } from '../../../server/protocol/vocabulary';
 import { formatClock } from '../ui/format';
 import { getLocale } from '../core/localization';
+import { codeText } from '../core/error-text';
 
 /** Which page of a chat site a path names. */
 export type ChatRoute =
@@ -79,7 +80,7 @@ export function sendErrorText(error: { code: string; message: string }): string 
     case 'rate_limited':
       return msg('You are sending too fast. Wait a moment.');
     default:
-      return error.message || msg('The message was not sent.');
+      return codeText(error.code) ?? msg('The message was not sent.');
   }
 }
 
@@ -91,7 +92,7 @@ export function joinErrorText(roomId: string, error: { code: string; message: st
     case 'not_found':
       return msg('There is no such room on this network.');
     default:
-      return error.message || msg('The room could not be opened.');
+      return codeText(error.code) ?? msg('The room could not be opened.');
   }
 }
 

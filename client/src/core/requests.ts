@@ -4,6 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import { ApiFailure } from './api';
+import { codeText } from './error-text';
 
 /** Handlers of one `Latest.run`: each runs only if no newer run started meanwhile. */
 export interface LatestHandlers<T> {
@@ -42,9 +43,9 @@ export function loadFailureText(error: unknown, forbidden: string, otherwise: st
   return error instanceof ApiFailure && error.status === 403 ? forbidden : otherwise;
 }
 
-/** Why an action failed: the server's own words for a refusal, else that it could not be reached. */
+/** Why an action failed: the words for the server's refusal, else that it could not be reached. */
 export function actionFailureText(error: unknown): string {
   return error instanceof ApiFailure && error.status !== 0 && error.status < 500
-    ? error.message
+    ? (codeText(error.code) ?? msg('The server refused this. Check what you entered and try again.'))
     : msg('The server could not be reached. Try again in a moment.');
 }

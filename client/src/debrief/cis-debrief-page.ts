@@ -16,6 +16,7 @@ import type { RoundRow } from './debrief';
 import './cis-bar-chart';
 import './cis-timeline';
 import './cis-spread-graph';
+import { errorText } from '../core/error-text';
 
 function modeName(mode: DebriefRound['mode']): string {
   return mode === 'closed' ? msg('closed') : msg('open');
@@ -516,7 +517,7 @@ export class CisDebriefPage extends LitElement {
     } catch (error) {
       this.error =
         error instanceof ApiFailure && error.status !== 0 && error.status < 500
-          ? error.message
+          ? errorText(error, msg('The setting could not be saved. Try again in a moment.'))
           : msg('The setting could not be saved. Try again in a moment.');
     } finally {
       this.busy = false;
@@ -540,7 +541,7 @@ export class CisDebriefPage extends LitElement {
         error instanceof ApiFailure && error.code === 'transcript_disabled'
           ? msg('The server refused the transcript: its download is disabled for this session.')
           : error instanceof ApiFailure && error.status !== 0 && error.status < 500
-            ? msg(str`The server refused the transcript: ${error.message}`)
+            ? msg(str`The server refused the transcript: ${errorText(error, msg('it gave no reason'))}`)
             : msg('The transcript could not be downloaded. Try again in a moment.');
     }
   };

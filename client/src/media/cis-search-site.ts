@@ -12,6 +12,7 @@ import { mediaStyles } from './styles';
 import '../ui/cis-placard';
 import { LIMITS } from '../../../server/protocol/vocabulary';
 import { SiteAppElement } from '../browser/site-app-element';
+import { errorText } from '../core/error-text';
 
 /**
  * The intranet search engine: a query over the state media the user may read. Every
@@ -133,7 +134,7 @@ export class CisSearchSite extends SiteAppElement {
       this.response = undefined;
       this.error =
         error instanceof ApiFailure && error.status === 400
-          ? error.message
+          ? errorText(error, msg('The search could not be done. Try again in a moment.'))
           : error instanceof ApiFailure && error.status === 429
             ? msg('Too many searches too quickly. Wait a moment and try again.')
             : msg('The search could not be done. Try again in a moment.');

@@ -12,6 +12,7 @@ import { boardsStyles } from '../cis-boards.styles';
 import { emit } from '../../core/events';
 import { LIMITS } from '../../../../server/protocol/vocabulary';
 import '../../cast/cis-simulated-badge';
+import { errorText } from '../../core/error-text';
 
 /**
  * One post in the censor's queue: where it was posted, by whom and when, its text (as text),
@@ -110,7 +111,7 @@ export class CisModerationItem extends LitElement {
       }
       this.error =
         error instanceof ApiFailure && error.status === 400
-          ? error.message
+          ? errorText(error, msg('The decision could not be sent. Try again in a moment.'))
           : msg('The decision could not be sent. Try again in a moment.');
     } finally {
       this.busy = undefined;

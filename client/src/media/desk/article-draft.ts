@@ -6,6 +6,7 @@ import { msg } from '@lit/localize';
 import type { Article, ArticleInput, Section, SectionId } from '../../../../server/protocol/api';
 import { ApiFailure } from '../../core/api';
 import { toDatetimeLocal } from '../../ui/format';
+import { errorText } from '../../core/error-text';
 
 /** What the form holds: the article's fields plus the optional "publish at" time. */
 export interface ArticleDraft {
@@ -51,7 +52,8 @@ export function articleInput(draft: ArticleDraft): ArticleInput {
 export function describeArticleFailure(error: unknown): string {
   if (error instanceof ApiFailure) {
     if (error.status === 0) return msg('The server could not be reached. Nothing was lost: try again.');
-    if (error.status === 400 || error.status === 409) return error.message;
+    if (error.status === 400 || error.status === 409)
+      return errorText(error, msg('Something you entered is not accepted. Check it and try again.'));
     if (error.status === 403) return msg('Your account may not do this.');
     if (error.status === 404) return msg('This article no longer exists.');
   }
