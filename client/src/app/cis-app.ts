@@ -113,6 +113,12 @@ export class CisApp extends LitElement {
     this.addEventListener('cis-logout', this.onLogout);
     this.addEventListener('cis-address-shown', this.onAddressShown);
     this.addEventListener('cis-locale', this.onLocale);
+    // A logged-in screen's code starts loading with the "who is this" probe, not after it answers.
+    const early = routeAt(location.pathname);
+    if (early && !early.public) {
+      early.load().catch(() => undefined); // loadPage reports a failure
+      loadTopBar().catch(() => undefined);
+    }
     void this.loadMe();
   }
 
@@ -156,6 +162,7 @@ export class CisApp extends LitElement {
       goTo: (path) => this.navigate(path, true),
     });
     this.kiosk = kiosk;
+    document.documentElement.classList.add('kiosk'); // type sized for standing distance (global.css)
     if (attract && !localeOfAddress()) await setLocale(kiosk.settings.locale).catch(() => undefined);
   }
 

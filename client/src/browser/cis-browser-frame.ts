@@ -241,11 +241,16 @@ export class CisBrowserFrame extends LitElement {
 
   private async start(): Promise<void> {
     try {
+      const start = this.startAddress.trim();
+      // A deep link opens its address while the directory loads, not after it (one round trip less).
+      const opening = start ? this.open(start, { push: true, focus: false }) : undefined;
       this.directory = await browserApi.sites();
       this.loadError = '';
-      const start = this.startAddress.trim();
-      if (start) await this.open(start, { push: true, focus: false });
-      else await this.goHome(false);
+      if (opening) {
+        await opening;
+        const view = this.view;
+        if (view?.kind === 'site' && !view.directory) this.view = { ...view, ...this.directoryFor(view.site) };
+      } else await this.goHome(false);
     } catch (error) {
       this.loadError =
         error instanceof ApiFailure && error.status === 403
