@@ -4,10 +4,38 @@
  * find the entry chunk and its static imports.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Lit's `css` templates ship as written: indentation, line breaks and comments. This squeezes the
+ * literal parts of each `css\`…\`` in our sources (comments dropped, runs of white space made one),
+ * which the browser parses the same; interpolations (`${…}`) are left alone.
+ */
+export function squeezeLitCss(): Plugin {
+  const squeeze = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':');
+  return {
+    name: 'squeeze-lit-css',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]client[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+      const out = code.replace(/\bcss`((?:[^`\\]|\\.)*)`/g, (_all, body: string) => {
+        // Squeeze only the text between interpolations.
+        const parts = body.split(/(\$\{[^}]*\})/);
+        return `css\`${parts.map((part) => (part.startsWith('${') ? part : squeeze(part))).join('')}\``;
+      });
+      return { code: out, map: null };
+    },
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [squeezeLitCss()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
