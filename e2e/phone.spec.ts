@@ -17,6 +17,8 @@ import {
 } from './helpers';
 
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+// Several screens with an axe pass on each: longer than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
 
 /** The element is wholly inside the first screen (no scrolling needed to see it). */
 async function expectOnFirstScreen(locator: Locator, label: string): Promise<void> {
