@@ -65,15 +65,22 @@ export async function loginAs(page: Page, who: Persona, password = DEMO_PASSWORD
  * it is opened first when it is shown and closed.
  */
 export async function screenLink(page: Page, name: string) {
+  const link = page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true });
+  await openMenuFor(page, link);
+  return link;
+}
+
+/** On a phone, opens the top bar's menu (once the bar is there) so that `target`, inside it, shows. */
+async function openMenuFor(page: Page, target: ReturnType<Page['getByRole']>): Promise<void> {
   const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  // Wait for the bar: either the target shows (a wide screen) or the menu button does (a phone).
+  await expect(target.or(menu).first()).toBeVisible();
   if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
-  return page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true });
 }
 
 /** Clicks the top bar's "Log out" (on a phone it is in the bar's menu, opened first). */
 export async function clickLogout(page: Page): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu', exact: true });
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  await openMenuFor(page, logoutButton(page));
   await logoutButton(page).click();
 }
 
