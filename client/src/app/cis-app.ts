@@ -5,6 +5,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { KioskInfo, Me } from '../../../server/protocol/api';
+import type { KioskView } from '../kiosk/shell';
 import { authApi } from '../auth/api';
 import { ApiFailure, onUnauthorized } from '../core/api';
 import { liveContext, meContext } from './context';
@@ -24,7 +25,6 @@ const loadVisitSummary = () => import('../record/cis-visit-summary');
 /** The kiosk's screens come only to a kiosk (KIOSK=1). */
 const loadKiosk = () => import('../kiosk/kiosk');
 type KioskShell = InstanceType<Awaited<ReturnType<typeof loadKiosk>>['KioskShell']>;
-type KioskView = 'none' | 'ending' | 'another';
 
 type PageLoad = 'loading' | 'ready' | 'failed';
 

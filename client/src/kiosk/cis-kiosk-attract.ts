@@ -16,7 +16,6 @@ import { chooseLocale, getLocale } from '../core/localization';
 import { roleLabel } from '../ui/labels';
 import { sharedStyles } from '../ui/styles/shared';
 import { kioskApi } from './api';
-import { fictionalFlag } from './flag';
 import { kioskStyles } from './styles';
 import './cis-kiosk-operator';
 
@@ -78,7 +77,8 @@ export class CisKioskAttract extends LitElement {
         text-align: center;
         padding: 1rem;
       }
-      .begin svg {
+      /* The Republic's flag, the same image as on the login banner (client/public/art). */
+      .begin .flag {
         width: min(60vw, 320px);
         height: auto;
         filter: drop-shadow(0 6px 12px rgb(0 0 0 / 40%));
@@ -313,7 +313,7 @@ export class CisKioskAttract extends LitElement {
       aria-label="Touch to begin. 시작하려면 화면을 누르세요."
       @click=${() => (this.step = 'language')}
     >
-      ${fictionalFlag()}
+      <img class="flag" src="/art/flag.svg" width="60" height="40" alt="" />
       <span class="slides" aria-hidden="true">
         <span class="slide" lang="en">The network of our own: safe, clean, ours.</span>
         <span class="slide" lang="ko">우리 식의 망: 안전하고 깨끗한 우리의 것.</span>

@@ -3,11 +3,11 @@ import { css } from 'lit';
 
 export const kioskStyles = css`
   :host {
-    --k-red: #a4161a;
-    --k-red-deep: #6e0d10;
-    --k-gold: #f2c14e;
-    --k-gold-deep: #8a6d00;
-    --k-blue: #13306b;
+    /* The state's colours (ui/styles/global.css). */
+    --k-red: var(--state-red);
+    --k-red-deep: var(--state-red-deep);
+    --k-gold: var(--state-gold);
+    --k-blue: var(--state-blue);
     font-size: clamp(1.05rem, 1.6vw, 1.35rem);
   }
   button {

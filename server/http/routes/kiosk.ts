@@ -81,22 +81,17 @@ export function kioskRoutes(ctx: HttpContext, kiosk: KioskRuntime | undefined): 
       throw new DomainError('unauthenticated', 'operator_required', 'Type the operator PIN first.');
     }
   };
-  const limited = (limit: number, windowMs: number, message: string) =>
+  const limited = (limit: number, windowMs: number, message: string, skipSuccessfulRequests = false) =>
     rateLimit({
       windowMs,
       limit,
+      skipSuccessfulRequests,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       message: { error: { code: 'rate_limited', message } },
     });
-  const pinLimit = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: PIN_TRIES,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    message: { error: { code: 'rate_limited', message: 'Too many wrong PINs. Wait 15 minutes.' } },
-  });
+  // Only wrong PINs count.
+  const pinLimit = limited(PIN_TRIES, 15 * 60_000, 'Too many wrong PINs. Wait 15 minutes.', true);
   const visitLimit = limited(60, 60_000, 'Too many visits started from here. Wait a minute.');
   const meDeps = {
     users: ctx.store.users,
