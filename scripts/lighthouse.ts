@@ -9,9 +9,11 @@
  *
  * It starts its own servers on free ports (a fresh temporary DATA_DIR each, the cast off), one as
  * usual and one with KIOSK=1 for the attract screen at `/`, and stops them at the end, failure or
- * not. It logs the demo elite in through the API and hands Lighthouse the cookie; the article,
- * board and chat room are the first the APIs list. Pages run one at a time, each in a fresh
- * headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium; no browser is downloaded).
+ * not. It logs the demo elite in through the API and puts the session cookie into the browser
+ * (through puppeteer-core, which Lighthouse drives), so every request carries it as a visitor's
+ * would, the live connection's WebSocket included; the article, board and chat room are the first
+ * the APIs list. Pages run one at a time, each in a fresh headless Chromium (CHROMIUM_PATH,
+ * default /usr/bin/chromium; no browser is downloaded).
  *
  * SEO leaves out `is-crawlable`: the simulation tells search engines not to index it (robots.txt
  * and `<meta name="robots">`), on purpose, so its fictional state news never turns up in a search
@@ -21,7 +23,9 @@
  * LIGHTHOUSE_REPORTS (where the HTML and JSON reports go; default a new temporary directory),
  * LIGHTHOUSE_PAGES (a comma-separated subset of the page names, e.g. `portal,chat room`; default all),
  * LIGHTHOUSE_RUNS (runs per page, default 3: the run with the median performance score is reported,
- * as Lighthouse's own guidance on variability advises; the other categories hardly vary).
+ * as Lighthouse's own guidance on variability advises; the other categories hardly vary),
+ * LIGHTHOUSE_TRACE_DIR (an existing directory: each run's performance trace is written there, to
+ * open in Chromium's Performance panel).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +34,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
 
 /** The lowest score accepted in each category, out of 100. */
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 } as const;
@@ -208,6 +213,8 @@ interface Measured {
   benchmarkIndex?: number;
   /** The performance score of every run of the page, lowest first ('-' for a run not measured). */
   runs?: (number | string)[];
+  /** Why the runs not measured were not. */
+  runErrors?: string[];
   /** The HTML and JSON reports, to save. */
   reports?: [string, string];
   scores?: Record<Category, number>;
@@ -224,23 +231,43 @@ async function measureOnce(target: Target): Promise<Measured> {
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     chromeFlags: CHROME_FLAGS,
   });
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
   try {
+    // The session cookie goes into the browser itself (not an extra request header), so that every
+    // request carries it as a visitor's would, the live connection's WebSocket handshake included.
+    const page = await browser.newPage();
+    if (target.cookie) {
+      const [name = '', value = ''] = target.cookie.split(/=(.*)/s);
+      await browser.setCookie({
+        name,
+        value,
+        domain: new URL(target.url).hostname,
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
+    }
     const result = await lighthouse(
       target.url,
       {
-        port: chrome.port,
         logLevel: 'error',
         output: ['html', 'json'],
         onlyCategories: Object.keys(TARGETS),
         skipAudits: Object.keys(SKIPPED),
-        ...(target.cookie ? { extraHeaders: { Cookie: target.cookie } } : {}),
       },
       undefined,
+      page,
     );
     if (!result) return { name: target.name, failing: [], error: 'Lighthouse returned no result' };
     const { lhr } = result;
     const [htmlReport = '', jsonReport = ''] = result.report as string[];
     const reports: [string, string] = [htmlReport, jsonReport];
+    const trace = process.env.LIGHTHOUSE_TRACE_DIR;
+    if (trace)
+      writeFileSync(
+        join(trace, `${target.name.replace(/\W+/g, '-')}.trace.json`),
+        JSON.stringify(result.artifacts.Trace),
+      );
     if (lhr.runtimeError) return { name: target.name, failing: [], reports, error: lhr.runtimeError.message };
     const scores = {} as Record<Category, number>;
     const failing: string[] = [];
@@ -262,6 +289,7 @@ async function measureOnce(target: Target): Promise<Measured> {
   } catch (err) {
     return { name: target.name, failing: [], error: err instanceof Error ? err.message : String(err) };
   } finally {
+    await browser.disconnect().catch(() => undefined);
     chrome.kill();
   }
 }
@@ -281,6 +309,7 @@ async function measure(target: Target, runs: number, dir: string): Promise<Measu
     writeFileSync(join(dir, `${file}.json`), median.reports[1]);
   }
   median.runs = all.map((m) => m.scores?.performance ?? '-');
+  median.runErrors = all.flatMap((m) => (m.scores ? [] : [m.error ?? 'no scores']));
   return median;
 }
 
@@ -292,6 +321,7 @@ function report(m: Measured): string {
   const notes = [
     ...(m.runs && m.runs.length > 1 ? [`  (performance of the ${m.runs.length} runs: ${m.runs.join(', ')})`] : []),
     ...(m.landed ? [`  (ended on ${m.landed})`] : []),
+    ...(m.scores ? (m.runErrors ?? []).map((error) => `  (a run not measured: ${error})`) : []),
     ...m.failing.map((f) => `  below target, ${f}`),
   ];
   return [`${m.name}: ${line}`, ...notes].join('\n');

@@ -85,6 +85,7 @@ export class CisBoardsSite extends SiteAppElement {
 
   private readonly subscription = new LiveSubscription(this, {
     live: () => this.live,
+    afterFirstPaint: true,
     pushes: { 'boards:post': (post) => this.onPost(post), 'boards:decided': (post) => this.onDecided(post) },
     reflect: true,
     onConnect: () => {

@@ -63,6 +63,7 @@ export class CisCastWarning extends LitElement {
 
   private readonly subscription = new LiveSubscription(this, {
     live: () => this.live,
+    afterFirstPaint: true,
     pushes: { 'cast:warning': (warning) => this.onWarning(warning) },
   });
 

@@ -93,6 +93,7 @@ export class CisChatLobby extends LitElement {
 
   private readonly subscription = new LiveSubscription(this, {
     live: () => this.live,
+    afterFirstPaint: true,
     pushes: { 'chat:message': (message) => this.onMessage(message), 'chat:room': (room) => this.onRoom(room) },
   });
 

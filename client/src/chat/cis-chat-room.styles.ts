@@ -72,6 +72,11 @@ export const chatRoomStyles = css`
   .notice h3 {
     margin: 0.5rem 0;
   }
+  /* While the room opens, about the room's height is kept, so what follows it does not jump down. */
+  .opening {
+    margin: 0;
+    min-height: 24rem;
+  }
   /* A phone: the heading block tighter, so the log and the composer fit the first screen. */
   @media (max-width: 40rem) {
     .crumbs {
@@ -89,6 +94,9 @@ export const chatRoomStyles = css`
     }
     cis-chat-composer {
       margin-top: 0.5rem;
+    }
+    .opening {
+      min-height: 22rem;
     }
   }
 `;

@@ -310,7 +310,7 @@ export class CisChatRoom extends LitElement {
     switch (this.phase) {
       case 'joining':
         return html`${back}
-          <p role="status">${msg('Opening the room…')}</p>`;
+          <p class="opening" role="status">${msg('Opening the room…')}</p>`;
       case 'refused':
         return html`${back}
           <div class="notice">

@@ -38,7 +38,13 @@ export class LiveConnection {
 
   private async open(): Promise<CisSocket> {
     const { io } = await import('socket.io-client');
-    const socket: CisSocket = io({ withCredentials: true });
+    // A WebSocket straight away (one round trip, not four polls first); long-polling only where a
+    // WebSocket cannot get through (a proxy that refuses it).
+    const socket: CisSocket = io({
+      withCredentials: true,
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    });
     socket.on('session:ended', (reason) => {
       socket.disconnect();
       this.options.onSessionEnded(reason);

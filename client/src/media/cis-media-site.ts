@@ -76,6 +76,7 @@ export class CisMediaSite extends SiteAppElement {
 
   private readonly subscription = new LiveSubscription(this, {
     live: () => this.live,
+    afterFirstPaint: true,
     pushes: {
       'media:published': (article) => this.onPublished(article),
       'media:unpublished': (ref) => this.onUnpublished(ref),

@@ -11,10 +11,21 @@ function parse(iso: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+/** Formatters made so far, by language and options: making one costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The date formatter for `locale` and `options`, made once. */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
 /** `iso` formatted with `options`, or `shown` (by default `iso` itself) when it is not a date. */
 function format(iso: string, options: Intl.DateTimeFormatOptions, locale: string = getLocale(), shown = iso): string {
   const date = parse(iso);
-  return date ? new Intl.DateTimeFormat(locale, options).format(date) : shown;
+  return date ? formatter(locale, options).format(date) : shown;
 }
 
 /** A dateline (YYYY-MM-DD) as a long date, e.g. "26 November 2026" (the day as printed, in any time zone). */
@@ -48,7 +59,7 @@ export function jucheYear(year: number): number | undefined {
  */
 export function formatJucheDate(now = new Date()): string {
   const juche = jucheYear(now.getFullYear());
-  return new Intl.DateTimeFormat('ko', { dateStyle: 'full' })
+  return formatter('ko', { dateStyle: 'full' })
     .formatToParts(now)
     .map((part) => (part.type === 'year' && juche ? `주체${juche}(${part.value})` : part.value))
     .join('');

@@ -26,6 +26,20 @@ export interface LiveSubscriptionOptions {
   onDisconnect?: () => void;
   /** The socket could not be opened (the error is logged too). */
   onError?: (error: unknown) => void;
+  /**
+   * The pushes only keep a page current that drew itself without them: subscribe once the host
+   * has rendered and the browser is idle (within a second), so opening the socket never holds
+   * back the page's first paint of its content.
+   */
+  afterFirstPaint?: boolean;
+}
+
+/** Resolves once the browser is idle, or after `timeout` ms at the latest. */
+function idle(timeout: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 1);
+  });
 }
 
 /**
@@ -65,6 +79,11 @@ export class LiveSubscription implements ReactiveController {
   }
 
   private async subscribe(generation: number): Promise<void> {
+    if (this.options.afterFirstPaint) {
+      await this.host.updateComplete;
+      await idle(1000);
+      if (generation !== this.generation) return;
+    }
     const live = this.options.live();
     if (!live) return;
     try {
