@@ -49,14 +49,19 @@ export default defineConfig({
           groups: [
             {
               name: 'boot',
-              test: /node_modules[\\/](@lit[\\/]localize|@lit[\\/]context|lit|@lit[\\/]reactive-element|lit-html|lit-element)[\\/]|client[\\/]src[\\/]core[\\/](localization|events)\.ts|server[\\/]protocol[\\/]vocabulary\.ts|vite[\\/]preload-helper/,
+              test: /node_modules[\\/](@lit[\\/]localize|lit|@lit[\\/]reactive-element|lit-html|lit-element)[\\/]|client[\\/]src[\\/]core[\\/](localization|events)\.ts|server[\\/]protocol[\\/]vocabulary\.ts|vite[\\/]preload-helper/,
               priority: 3,
             },
-            // The rest of what the first screen imports: the login page, the shell, the API client.
+            // What the first screen imports (the login page, the shell, the API client) is claimed
+            // here first, so that the groups below never pull it off the first load.
             { name: 'boot', tags: ['$initial'], priority: 2 },
             // What every logged-in screen shares (the API calls' core, the live connection, the
-            // labels, formats and placards, the state media's calls): one chunk, not a dozen of 1 KB each.
-            { name: 'shared', test: /client[\\/]src[\\/](core[\\/]|ui[\\/]|media[\\/]api\.ts)/, priority: 1 },
+            // labels, formats and placards, the state media's calls, context consumers): one chunk, not a dozen of 1 KB each.
+            {
+              name: 'shared',
+              test: /client[\\/]src[\\/](core[\\/]|ui[\\/]|media[\\/]api\.ts)|node_modules[\\/]@lit[\\/]context[\\/]/,
+              priority: 1,
+            },
             // The network a persona browses: the frame and every site app (state media, boards,
             // chat, social, library, plain pages) in one chunk, so a deep link to an article, a board
             // or a room waits for one script after the shell's, not for a chain of them. The staff

@@ -300,7 +300,16 @@ async function measureOnce(target: Target): Promise<Measured> {
  */
 async function measure(target: Target, runs: number, dir: string): Promise<Measured> {
   const all: Measured[] = [];
-  for (let i = 0; i < runs; i++) all.push(await measureOnce(target));
+  for (let i = 0; i < runs; i++) {
+    let run = await measureOnce(target);
+    // Now and then Chromium's trace of a load comes back without its start (NO_NAVSTART): run it again, once.
+    if (!run.scores) {
+      const again = await measureOnce(target);
+      if (again.scores) again.runErrors = [`retried after: ${run.error ?? 'no scores'}`];
+      run = again;
+    }
+    all.push(run);
+  }
   all.sort((a, b) => (a.scores?.performance ?? -1) - (b.scores?.performance ?? -1));
   const median = all[Math.floor((all.length - 1) / 2)] ?? all[0]!;
   const file = target.name.replace(/\W+/g, '-');
@@ -309,7 +318,7 @@ async function measure(target: Target, runs: number, dir: string): Promise<Measu
     writeFileSync(join(dir, `${file}.json`), median.reports[1]);
   }
   median.runs = all.map((m) => m.scores?.performance ?? '-');
-  median.runErrors = all.flatMap((m) => (m.scores ? [] : [m.error ?? 'no scores']));
+  median.runErrors = all.flatMap((m) => (m.scores ? (m.runErrors ?? []) : [m.error ?? 'no scores']));
   return median;
 }
 
@@ -321,7 +330,7 @@ function report(m: Measured): string {
   const notes = [
     ...(m.runs && m.runs.length > 1 ? [`  (performance of the ${m.runs.length} runs: ${m.runs.join(', ')})`] : []),
     ...(m.landed ? [`  (ended on ${m.landed})`] : []),
-    ...(m.scores ? (m.runErrors ?? []).map((error) => `  (a run not measured: ${error})`) : []),
+    ...(m.scores ? (m.runErrors ?? []).map((error) => `  (a run: ${error})`) : []),
     ...m.failing.map((f) => `  below target, ${f}`),
   ];
   return [`${m.name}: ${line}`, ...notes].join('\n');

@@ -28,6 +28,18 @@ type KioskShell = InstanceType<Awaited<ReturnType<typeof loadKiosk>>['KioskShell
 
 type PageLoad = 'loading' | 'ready' | 'failed';
 
+let datesReady = false;
+/**
+ * The browser's first date formatter sets up its calendar data, tens of milliseconds on a slow
+ * phone; every later one is quick. Made in a task of its own while a screen's code is on its way,
+ * that time is not spent in the middle of drawing the screen (a masthead's date).
+ */
+function prepareDates(): void {
+  if (datesReady) return;
+  datesReady = true;
+  setTimeout(() => new Intl.DateTimeFormat().format(), 0);
+}
+
 /**
  * The app shell: finds out who is logged in, routes with the History API over the
  * screen registry (`screens.ts`: each screen's path, guard, loader and element), and
@@ -118,6 +130,7 @@ export class CisApp extends LitElement {
     if (early && !early.public) {
       early.load().catch(() => undefined); // loadPage reports a failure
       loadTopBar().catch(() => undefined);
+      prepareDates();
     }
     void this.loadMe();
   }
@@ -328,6 +341,7 @@ export class CisApp extends LitElement {
   private async loadPage(screen: Screen): Promise<void> {
     const { name } = screen;
     this.pages = { ...this.pages, [name]: 'loading' };
+    prepareDates();
     try {
       await Promise.all([this.me ? loadTopBar() : undefined, screen.load()]);
       this.pages = { ...this.pages, [name]: 'ready' };

@@ -163,17 +163,20 @@ export class CisMediaSite extends SiteAppElement {
     this.removedDuringLoad = new Set();
     try {
       if (route.kind === 'article') {
-        const article = await mediaApi.article(route.id);
+        // The article and, beside it, the section list for the masthead's navigation (best effort):
+        // the page shows as soon as both are here; the rest of its section follows below it.
+        const [article, listed] = await Promise.all([
+          mediaApi.article(route.id),
+          this.sections.length > 0
+            ? undefined
+            : mediaApi.articles({ site: site.id, pageSize: 1 }).catch(() => undefined),
+        ]);
         if (seq !== this.loadSeq) return;
         if (article.site !== site.id) throw new ApiFailure(404, 'not_found', 'Not on this site.');
         this.article = article;
-        // The rest of the section, and the section list for the navigation (best effort).
-        const more = await mediaApi
-          .articles({ site: site.id, section: article.section, pageSize: RELATED_COUNT + 1 })
-          .catch(() => undefined);
-        if (seq !== this.loadSeq) return;
-        this.articles = (more?.articles ?? []).filter((known) => known.id !== article.id).slice(0, RELATED_COUNT);
-        if (more) this.sections = more.sections;
+        this.articles = [];
+        if (listed) this.sections = listed.sections;
+        void this.loadRelated(seq, site, article);
       } else if (route.kind === 'front' || route.kind === 'section') {
         const response = await mediaApi.articles(
           route.kind === 'front'
@@ -199,6 +202,16 @@ export class CisMediaSite extends SiteAppElement {
         error instanceof ApiFailure ? error : new ApiFailure(0, 'client_error', 'The page could not be shown.');
       this.phase = 'failed';
     }
+  }
+
+  /** The rest of the article's section, under it (best effort: none when it cannot be fetched). */
+  private async loadRelated(seq: number, site: Site, article: Article): Promise<void> {
+    const more = await mediaApi
+      .articles({ site: site.id, section: article.section, pageSize: RELATED_COUNT + 1 })
+      .catch(() => undefined);
+    if (seq !== this.loadSeq || !more) return;
+    this.articles = more.articles.filter((known) => known.id !== article.id).slice(0, RELATED_COUNT);
+    this.sections = more.sections;
   }
 
   override render(): TemplateResult | typeof nothing {
