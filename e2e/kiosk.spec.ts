@@ -48,6 +48,10 @@ test('a visit from the attract screen to the end of the tour, in Korean, by touc
   await expect(tour.getByText('6개 중 1번째')).toBeVisible();
   await expect(tour.getByRole('heading', { level: 2, name: /외국 뉴스 사이트에 가 보세요/ })).toBeVisible();
   expect(await cookieNames(page)).toContain('cis_token');
+  // A visitor does not log out: the top bar's button ends the visit (with its ending first).
+  const bar = page.locator('cis-top-bar');
+  await expect(bar.getByRole('button', { name: '방문 끝내기', exact: true, includeHidden: true })).toHaveCount(1);
+  await expect(bar.getByRole('button', { name: '로그아웃', exact: true, includeHidden: true })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'a screen with the tour');
 
   // The placard of a stop, on demand.

@@ -13,7 +13,8 @@ import '../ui/cis-language-switch';
 
 /**
  * The bar on every logged-in screen: that this is a simulation, who you are,
- * links to the screens your capabilities open, and Log out.
+ * links to the screens your capabilities open, and Log out (End visit on a kiosk, which shows the visit's
+ * ending first).
  * Fires `cis-navigate` for its links and `cis-logout` for the button.
  */
 @localized()
@@ -266,7 +267,7 @@ export class CisTopBar extends LitElement {
           </span>
           <span class="controls">
             <cis-language-switch></cis-language-switch>
-            <button type="button" @click=${this.logout}>${msg('Log out')}</button>
+            <button type="button" @click=${this.logout}>${me?.kiosk ? msg('End visit') : msg('Log out')}</button>
           </span>
         </div>
       </header>
