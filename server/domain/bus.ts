@@ -14,6 +14,7 @@ import type {
   TrailEvent,
 } from '../protocol/api';
 import type { StandingChange } from '../protocol/events';
+import type { Locale } from '../protocol/vocabulary';
 
 export type { StandingChange };
 import type { ArticleRecord, PostRecord } from './ports';
@@ -28,6 +29,8 @@ export interface BusEvents {
   'user:standing': [{ userId: string; sessionId: string; change: StandingChange }];
   /** A session switched mode: every socket of it re-resolves its actor as for `user:standing`. */
   'session:mode': [{ sessionId: string; mode: Mode }];
+  /** A login switched language: its sockets' pushes come in the new one from now. */
+  'login:locale': [{ lid: string; locale: Locale }];
   /** A login ended (logout): its sockets close. */
   'login:ended': [{ loginId: string; userId: string }];
   'media:published': [ArticleRecord];

@@ -7,7 +7,7 @@ import type { Bus } from '../domain/bus';
 import type { Pack } from '../domain/pack';
 import type { PostRecord, PostsRepo, UsersRepo } from '../domain/ports';
 import type { IO } from './index';
-import { emitWhere } from './fanout';
+import { emitInEachLocale, emitWhere } from './fanout';
 import { channels } from './channels';
 
 /** Subscribes the board pushes to the bus. */
@@ -21,12 +21,15 @@ export function boardPushes(
 ): void {
   const deps = { pack, posts, users };
   bus.on('boards:queued', (post) => {
-    io.to(channels.moderation(post.sessionId)).emit('moderation:queued', moderationItem(deps, post));
+    emitInEachLocale(io, channels.moderation(post.sessionId), 'moderation:queued', () => [moderationItem(deps, post)]);
   });
   bus.on('boards:decided', (post) => {
-    io.to(channels.moderation(post.sessionId)).emit('moderation:decided', moderationItem(deps, post));
-    if (post.authorId)
-      io.to(channels.user(post.authorId)).emit('boards:decided', postView(post, { userId: post.authorId }, deps));
+    emitInEachLocale(io, channels.moderation(post.sessionId), 'moderation:decided', () => [moderationItem(deps, post)]);
+    const authorId = post.authorId;
+    if (authorId)
+      emitInEachLocale(io, channels.user(authorId), 'boards:decided', () => [
+        postView(post, { userId: authorId }, deps),
+      ]);
     if (post.status === 'approved') pushPost(post);
   });
   bus.on('boards:published', pushPost);
@@ -34,6 +37,13 @@ export function boardPushes(
   function pushPost(post: PostRecord): void {
     const board = pack.boards.find((b) => b.id === post.boardId);
     if (!board) return;
-    emitWhere(io, post.sessionId, (actor) => mayReadBoard(actor, board), log, 'boards:post', postView(post));
+    emitWhere(
+      io,
+      post.sessionId,
+      (actor) => mayReadBoard(actor, board),
+      log,
+      'boards:post',
+      () => [postView(post)],
+    );
   }
 }

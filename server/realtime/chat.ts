@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { joinRoom, roomFor, sendMessage, MAX_CHAT_TEXT, type ChatDeps } from '../domain/chat';
 import { DomainError } from '../domain/errors';
 import { can, type Actor } from '../domain/policy';
-import type { ChatPeer } from '../protocol/api';
+import { localName } from '../domain/locale';
+import type { ChatMessage, ChatPeer } from '../protocol/api';
 import type { AckError } from '../protocol/events';
 import { LIMITS, PATTERNS } from '../protocol/vocabulary';
 import { parse } from '../validation';
 import type { AppSocket, IO } from './index';
 import { channels } from './channels';
-import { emitWhere } from './fanout';
+import { emitInEachLocale, emitWhere } from './fanout';
 import type { Presence } from './presence';
 
 const roomId = z.string().regex(PATTERNS.roomId, 'not a room id');
@@ -203,8 +204,19 @@ function mayEnter(deps: ChatDeps, actor: Actor, roomId: string): boolean {
 /** Pushes chat events from the bus to sockets. */
 export function chatPushes(io: IO, deps: ChatDeps, log: (msg: string, err: unknown) => void): void {
   deps.bus.on('chat:delivered', ({ sessionId, message, dmUserIds }) => {
-    if (dmUserIds) io.to(dmUserIds.map((id) => channels.user(id))).emit('chat:message', message);
-    else io.to(chatChannel(sessionId, message.roomId)).emit('chat:message', message);
+    // The sender's name reads in each reader's language while it is the pack's (as in the history).
+    const local = (): [ChatMessage] => {
+      const name = localName(deps.pack, message.from, message.fromName);
+      return [name === message.fromName ? message : { ...message, fromName: name }];
+    };
+    if (dmUserIds)
+      emitInEachLocale(
+        io,
+        dmUserIds.map((id) => channels.user(id)),
+        'chat:message',
+        local,
+      );
+    else emitInEachLocale(io, chatChannel(sessionId, message.roomId), 'chat:message', local);
   });
   deps.bus.on('chat:monitor', ({ sessionId, entry }) => {
     const room = channels.monitor(sessionId);
@@ -219,7 +231,11 @@ export function chatPushes(io: IO, deps: ChatDeps, log: (msg: string, err: unkno
       (actor) => can(actor, 'users.discipline') || mayEnter(deps, actor, room.id),
       log,
       'chat:room',
-      room,
+      () => {
+        // The room's title and description as the pack gives them in the reader's language.
+        const written = deps.pack.chat.rooms.find((r) => r.id === room.id);
+        return [written ? { ...room, title: written.title, description: written.description } : room];
+      },
     );
   });
   deps.bus.on('cast:presence', ({ sessionId, roomId, joined, left }) => {

@@ -6,7 +6,9 @@
  */
 import { countsOf, rosterOf, stateOf, type ClassDeps } from '../domain/classes';
 import type { ClassState, SessionRecord } from '../domain/ports';
+import { localName } from '../domain/locale';
 import { channels } from './channels';
+import { emitInEachLocale } from './fanout';
 import type { IO } from './index';
 
 /** How long roster changes of one session are gathered before one push. */
@@ -55,7 +57,14 @@ export function classPushes(io: IO, deps: ClassDeps, log: (msg: string, err: unk
   deps.bus.on('trail:appended', (event) => {
     const s = classOf(event.sessionId);
     if (!s) return;
-    io.to(channels.user(s.class.ownerId)).emit('session:trail', { sessionId: s.id, event });
+    // The trail names people in the facilitator's language while the names are the pack's.
+    emitInEachLocale(io, channels.user(s.class.ownerId), 'session:trail', () => [
+      {
+        sessionId: s.id,
+        event:
+          event.name && event.username ? { ...event, name: localName(deps.pack, event.username, event.name) } : event,
+      },
+    ]);
     pushRoster(s.id); // the live counts follow the trail
   });
   deps.bus.on('class:deleted', ({ sessionId }) => {

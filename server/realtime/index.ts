@@ -15,7 +15,7 @@ import type { Pack } from '../domain/pack';
 import { mediaPushes } from './media';
 import { boardPushes } from './boards';
 import { chatHandlers, chatPushes, type ChatSocketState } from './chat';
-import { eachSocket } from './fanout';
+import { eachSocket, emitInEachLocale, setSocketLocale } from './fanout';
 import type { Presence } from './presence';
 import type { ChatDeps } from '../domain/chat';
 import { channels } from './channels';
@@ -26,7 +26,7 @@ import type { SocialDeps } from '../domain/social';
 import { socialPushes } from './social';
 import type { FilesEvents } from '../domain/files';
 import { filesPushes } from './files';
-import { inLocale } from '../domain/locale';
+import { inLocale, localName } from '../domain/locale';
 
 /** Per-socket data: who is connected, and the login its token belongs to. */
 export interface SocketData {
@@ -158,6 +158,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
     const claims = socket.data.claims;
     // Every event is answered in the language of this browser's login (`domain/locale.ts`).
     socket.use((_packet, next) => inLocale(deps.store.logins.get(claims.lid)?.locale ?? 'en', next));
+    // ...and its pushes too (`fanout.ts`).
+    setSocketLocale(socket, deps.store.logins.get(claims.lid)?.locale ?? 'en');
     void socket.join(channels.login(claims.lid));
     syncChannels(socket, socket.data.actor);
     // The token's own expiry ends the socket too (timers are capped; a long one re-arms).
@@ -210,7 +212,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): IO {
   });
 
   deps.bus.on('trail:appended', (event) => {
-    io.to(channels.trail(event.sessionId)).emit('trail:event', event);
+    // Who did it, named in each reader's language while the name is the pack's (as the trail route does).
+    emitInEachLocale(io, channels.trail(event.sessionId), 'trail:event', () => [
+      event.name && event.username ? { ...event, name: localName(deps.pack, event.username, event.name) } : event,
+    ]);
+  });
+  deps.bus.on('login:locale', ({ lid, locale }) => {
+    void eachSocket(io, channels.login(lid), (s) => setSocketLocale(s, locale), deps.log, 'locale switch');
   });
   mediaPushes(io, deps.bus, deps.pack, deps.log);
   boardPushes(io, deps.bus, deps.pack, deps.store.posts, deps.store.users, deps.log);

@@ -17,7 +17,7 @@ export function mediaPushes(io: IO, bus: Bus, pack: Pack, log: (msg: string, err
       (actor) => mayRead(pack, actor, article),
       log,
       'media:published',
-      summaryOf(article, pack),
+      () => [summaryOf(article, pack)],
     );
   });
   const offUnpublished = bus.on('media:unpublished', (article) => {
@@ -30,7 +30,7 @@ export function mediaPushes(io: IO, bus: Bus, pack: Pack, log: (msg: string, err
       (actor) => can(actor, 'media.publish') || mayRead(pack, actor, wasReadable),
       log,
       'media:unpublished',
-      { id: article.id, site: article.site },
+      () => [{ id: article.id, site: article.site }],
     );
   });
   return () => {

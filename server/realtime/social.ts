@@ -27,12 +27,14 @@ export function socialPushes(io: IO, deps: SocialDeps, log: (msg: string, err: u
   });
   const offCounts = deps.events.on('counts', ({ sessionId, target }) => {
     const { likes, shares, comments } = deps.social.counts(sessionId, target, '');
-    emitWhere(io, sessionId, (actor) => socialOpen(actor) && maySeeTarget(deps, actor, target), log, 'social:counts', {
-      target: { kind: target.kind, id: target.id },
-      likes,
-      shares,
-      comments,
-    });
+    emitWhere(
+      io,
+      sessionId,
+      (actor) => socialOpen(actor) && maySeeTarget(deps, actor, target),
+      log,
+      'social:counts',
+      () => [{ target: { kind: target.kind, id: target.id }, likes, shares, comments }],
+    );
   });
   const offComment = deps.events.on('comment', (comment) => {
     emitWhere(
@@ -41,7 +43,7 @@ export function socialPushes(io: IO, deps: SocialDeps, log: (msg: string, err: u
       (actor) => socialOpen(actor) && maySeeTarget(deps, actor, comment.target),
       log,
       'social:comment',
-      socialCommentView(deps, comment),
+      () => [socialCommentView(deps, comment)],
     );
   });
   return () => {

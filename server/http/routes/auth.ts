@@ -116,7 +116,10 @@ export function authRoutes(ctx: HttpContext): Router {
     const actor = requireActor(res);
     const { locale } = parse(meBody, req.body);
     const lid = claimsOf(res)?.lid;
-    if (lid) await ctx.store.logins.setLocale(lid, locale);
+    if (lid) {
+      await ctx.store.logins.setLocale(lid, locale);
+      ctx.bus.emit('login:locale', { lid, locale });
+    }
     res.json(meOf(deps, actor, locale));
   });
 
