@@ -334,7 +334,10 @@ export async function searchArticles(deps: MediaDeps, actor: Actor, query: strin
     .list(actor.sessionId)
     .filter((a) => mayRead(deps.pack, actor, a))
     .filter((a) => {
-      const text = foldText(`${a.title} ${a.summary} ${a.body}`);
+      // What the reader sees (a seeded article in their language) and what is stored, both searched.
+      const local = localArticle(deps.pack, a);
+      const shown = local === a ? '' : ` ${local.title} ${local.summary} ${local.body}`;
+      const text = foldText(`${a.title} ${a.summary} ${a.body}${shown}`);
       return words.length > 0 && words.every((w) => text.includes(w));
     })
     .sort(newestFirst)

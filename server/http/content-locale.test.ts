@@ -66,4 +66,17 @@ describe('content in Korean', () => {
     expect(saved.status, saved.text).toBe(200);
     expect((await ko(elite, `/api/media/articles/${ARTICLE}`)).json.title).toBe(`${before.title} (revised)`);
   });
+
+  it('finds a seeded article by the words a Korean reader sees in it', async () => {
+    const search = (c: Client, q: string, headers: Record<string, string>) =>
+      c.request('POST', '/api/media/search', { q }, headers);
+    const ids = (res: { json: { results: { id: string }[] } }) => res.json.results.map((r) => r.id);
+    const remedy = 'traditional-medicine-herbal-compound'; // as the pack wrote it (the test above changes ARTICLE)
+    const korean = await search(elite, '고려약 감기치료제', { 'accept-language': 'ko' });
+    expect(korean.status).toBe(200);
+    expect(ids(korean)).toContain(remedy);
+    // Shown in Korean, so found in Korean; an English reader, who reads it in English, does not find it so.
+    expect(ids(await search(elite, '고려약 감기치료제', { 'accept-language': 'en' }))).not.toContain(remedy);
+    expect(ids(await search(elite, 'herbal cold remedy', { 'accept-language': 'ko' }))).toContain(remedy);
+  });
 });
