@@ -4,7 +4,7 @@
  * reload and the login (the server keeps it: `GET /api/me` carries `locale`).
  */
 import { expect, test } from '@playwright/test';
-import { PERSONAS, expectNoSeriousA11yViolations, pathIs } from './helpers';
+import { PERSONAS, clickLogout, expectNoSeriousA11yViolations, loginAs, pathIs } from './helpers';
 
 test('the login page opens in Korean with ?lang=ko and switches in place', async ({ page }) => {
   await page.goto('/login?lang=ko');
@@ -89,4 +89,34 @@ test('the Korean font comes from this server, and only the subsets of the Korean
     fonts.join(', '),
   ).toBe(true);
   expect(foreign).toEqual([]);
+});
+
+test('a half-written message survives the switch and a reload, and goes with the login', async ({ page }) => {
+  await loginAs(page, PERSONAS.elite);
+  await page.goto('/portal?address=chat.intra/room/general');
+  await expect(page.locator('cis-chat-room[data-live="on"]')).toHaveCount(1);
+  const field = page.locator('cis-chat-composer textarea');
+  await field.fill('Half a thought about the harvest');
+  // The switch builds the screen again: the room comes back in Korean with the words still there.
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '한국어' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.locator('cis-chat-room[data-live="on"]')).toHaveCount(1);
+  await expect(field).toHaveValue('Half a thought about the harvest');
+  await page.reload();
+  await expect(page.locator('cis-chat-room[data-live="on"]')).toHaveCount(1);
+  await expect(field).toHaveValue('Half a thought about the harvest');
+  // Sent, it is gone from the field and from the drafts.
+  await field.press('Enter');
+  await expect(field).toHaveValue('');
+  await field.fill('Never sent');
+  // The next login at this screen does not find the last one's words.
+  await page.getByRole('group', { name: '언어' }).getByRole('button', { name: 'English' }).click();
+  await clickLogout(page);
+  await page.getByRole('button', { name: 'Continue to log out', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Log in', exact: true })).toBeVisible();
+  await loginAs(page, PERSONAS.elite);
+  await page.goto('/portal?address=chat.intra/room/general');
+  await expect(page.locator('cis-chat-room[data-live="on"]')).toHaveCount(1);
+  await expect(field).toHaveValue('');
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('cis-draft:')))).toEqual([]);
 });

@@ -8,6 +8,7 @@ import type { KioskInfo, Me } from '../../../server/protocol/api';
 import type { KioskView } from '../kiosk/shell';
 import { authApi } from '../auth/api';
 import { ApiFailure, onUnauthorized } from '../core/api';
+import { clearDrafts } from '../core/drafts';
 import { liveContext, meContext } from './context';
 import { LiveConnection } from '../core/live';
 import { LOGIN_PATH, canonicalPath, cleanPath, encodeAddressParam, homePath, routeAt } from './routes';
@@ -180,6 +181,8 @@ export class CisApp extends LitElement {
   }
 
   private setUser(me: Me | undefined): void {
+    // A login ended (or another began): its drafts go with it.
+    if (this.me && me?.username !== this.me.username) clearDrafts();
     this.live?.close();
     this.me = me;
     this.seatEnd = '';
@@ -268,6 +271,7 @@ export class CisApp extends LitElement {
 
   private readonly onLoggedIn = (event: GlobalEventHandlersEventMap['cis-logged-in']): void => {
     this.notice = '';
+    clearDrafts(); // a new login starts with nothing written
     this.setUser(event.detail.me);
     this.syncLocale(event.detail.me);
     this.navigate(homePath(event.detail.me));

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Post } from '../../../server/protocol/api';
@@ -8,6 +8,7 @@ import { describePostFailure } from './boards';
 import { sharedStyles } from '../ui/styles/shared';
 import '../ui/cis-placard';
 import { emit } from '../core/events';
+import { readDraft, writeDraft } from '../core/drafts';
 import { LIMITS } from '../../../server/protocol/vocabulary';
 
 /**
@@ -88,6 +89,25 @@ export class CisPostForm extends LitElement {
   @query('#post-title') private titleField: HTMLInputElement | undefined;
   @query('#post-body') private bodyField: HTMLTextAreaElement | undefined;
 
+  /** Where the draft is kept (`core/drafts.ts`): this form's board or thread. */
+  private get draftKey(): string {
+    return `post:${this.kind}:${this.target}`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('kind') || changed.has('target')) && this.target) {
+      this.draftTitle = readDraft(`${this.draftKey}:title`);
+      this.draftBody = readDraft(`${this.draftKey}:body`);
+    }
+  }
+
+  private setDraft(title: string, body: string): void {
+    this.draftTitle = title;
+    this.draftBody = body;
+    writeDraft(`${this.draftKey}:title`, title);
+    writeDraft(`${this.draftKey}:body`, body);
+  }
+
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
@@ -109,8 +129,7 @@ export class CisPostForm extends LitElement {
       const post: Post = thread
         ? await boardsApi.startThread(this.target, { title: this.draftTitle, body: this.draftBody })
         : await boardsApi.reply(this.target, { body: this.draftBody });
-      this.draftTitle = '';
-      this.draftBody = '';
+      this.setDraft('', '');
       this.success =
         post.status === 'approved' ? msg('Your post is published.') : msg('Your post is awaiting approval.');
       emit(this, 'cis-post-submitted', { post });
@@ -143,7 +162,7 @@ export class CisPostForm extends LitElement {
                   autocomplete="off"
                   maxlength=${LIMITS.postTitle}
                   .value=${this.draftTitle}
-                  @input=${(e: Event) => (this.draftTitle = (e.target as HTMLInputElement).value)}
+                  @input=${(e: Event) => this.setDraft((e.target as HTMLInputElement).value, this.draftBody)}
                 />
               </div>`
             : nothing
@@ -156,7 +175,7 @@ export class CisPostForm extends LitElement {
             maxlength=${LIMITS.postBody}
             aria-describedby="body-hint"
             .value=${this.draftBody}
-            @input=${(e: Event) => (this.draftBody = (e.target as HTMLTextAreaElement).value)}
+            @input=${(e: Event) => this.setDraft(this.draftTitle, (e.target as HTMLTextAreaElement).value)}
           ></textarea>
           <p class="hint" id="body-hint">${msg('Plain text, up to 4,000 characters.')}</p>
         </div>

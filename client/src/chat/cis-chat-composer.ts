@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { sharedStyles } from '../ui/styles/shared';
 import { emit } from '../core/events';
+import { readDraft, writeDraft } from '../core/drafts';
 import { LIMITS } from '../../../server/protocol/vocabulary';
 
 /**
@@ -49,13 +50,25 @@ export class CisChatComposer extends LitElement {
   /** Why it is disabled, read with the field (plain text). */
   @property() reason = '';
 
+  /** Where the draft is kept (`core/drafts.ts`): the room's, so a rebuilt room finds its half-written message. */
+  @property() draftKey = '';
+
   @state() private text = '';
 
   @query('textarea') private field: HTMLTextAreaElement | undefined;
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('draftKey') && this.draftKey) this.text = readDraft(this.draftKey);
+  }
+
+  private setText(text: string): void {
+    this.text = text;
+    if (this.draftKey) writeDraft(this.draftKey, text);
+  }
+
   /** Put `text` back into the field (a message that was not sent) and focus it. */
   async restore(text: string): Promise<void> {
-    this.text = text;
+    this.setText(text);
     await this.updateComplete;
     this.field?.focus();
   }
@@ -64,7 +77,7 @@ export class CisChatComposer extends LitElement {
     const text = this.text.trim();
     if (this.disabled || !text) return;
     emit(this, 'cis-chat-send', { text });
-    this.text = '';
+    this.setText('');
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -92,7 +105,7 @@ export class CisChatComposer extends LitElement {
           aria-describedby="hint"
           ?disabled=${this.disabled}
           .value=${this.text}
-          @input=${(event: Event) => (this.text = (event.target as HTMLTextAreaElement).value)}
+          @input=${(event: Event) => this.setText((event.target as HTMLTextAreaElement).value)}
           @keydown=${this.onKeyDown}
         ></textarea>
         <button type="submit" ?disabled=${this.disabled}>${msg('Send')}</button>

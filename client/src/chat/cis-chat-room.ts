@@ -374,7 +374,7 @@ export class CisChatRoom extends LitElement {
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
       <p class="warning" role="status">${this.warning}</p>
       <p class="error" role="alert">${this.error}</p>
-      <cis-chat-composer ?disabled=${!!reason} reason=${reason}></cis-chat-composer>
+      <cis-chat-composer ?disabled=${!!reason} reason=${reason} draftKey=${`chat:${this.roomId}`}></cis-chat-composer>
     `;
   }
 }

@@ -15,6 +15,7 @@ import { socialApi } from './api';
 import { socialStyles } from './cis-social.styles';
 import { charactersLeft } from './social';
 import { counter, linkedText } from './templates';
+import { readDraft, writeDraft } from '../core/drafts';
 
 /** Counter ids must be unique in the page: each comments block gets its own. */
 let nextId = 0;
@@ -74,6 +75,7 @@ export class CisSocialComments extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const before = changed.get('target');
     if (changed.has('target') && (before?.kind !== this.target?.kind || before?.id !== this.target?.id)) {
+      this.draft = this.draftKey ? readDraft(this.draftKey) : '';
       void this.load();
     }
   }
@@ -109,6 +111,16 @@ export class CisSocialComments extends LitElement {
     }
   }
 
+  /** Where the comment being written is kept (`core/drafts.ts`): under what it comments on. */
+  private get draftKey(): string {
+    return this.target ? `comment:${this.target.kind}:${this.target.id}` : '';
+  }
+
+  private setDraft(text: string): void {
+    this.draft = text;
+    if (this.draftKey) writeDraft(this.draftKey, text);
+  }
+
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const target = this.target;
@@ -127,7 +139,7 @@ export class CisSocialComments extends LitElement {
     try {
       const answer = await socialApi.comment({ target, text: this.draft });
       this.add(answer.comment);
-      this.draft = '';
+      this.setDraft('');
       this.success = msg('Your comment is published.');
     } catch (error) {
       this.error = actionFailureText(error);
@@ -175,7 +187,7 @@ export class CisSocialComments extends LitElement {
         maxlength=${LIMITS.commentText}
         aria-describedby=${hint}
         .value=${this.draft}
-        @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+        @input=${(e: Event) => this.setDraft((e.target as HTMLTextAreaElement).value)}
       ></textarea>
       ${counter(hint, this.draft, LIMITS.commentText)}
       <p class="message error" role="alert">${this.error}</p>

@@ -11,6 +11,10 @@ import { socialStyles } from './cis-social.styles';
 import { charactersLeft } from './social';
 import { counter } from './templates';
 import './cis-social-post';
+import { readDraft, writeDraft } from '../core/drafts';
+
+/** Where the post being written is kept. */
+const DRAFT = 'social:post';
 
 /**
  * The Commons' compose box: a text of up to `LIMITS.socialText` characters with a counter.
@@ -33,12 +37,18 @@ export class CisSocialComposer extends LitElement {
     `,
   ];
 
-  @state() private draft = '';
+  /** Kept as it is written (`core/drafts.ts`), so a rebuilt feed finds its half-written post. */
+  @state() private draft = readDraft(DRAFT);
   @state() private busy = false;
   @state() private error = '';
   @state() private success = '';
 
   @query('textarea') private field: HTMLTextAreaElement | undefined;
+
+  private setDraft(text: string): void {
+    this.draft = text;
+    writeDraft(DRAFT, text);
+  }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -58,7 +68,7 @@ export class CisSocialComposer extends LitElement {
     this.busy = true;
     try {
       const { post } = await socialApi.post({ text: this.draft });
-      this.draft = '';
+      this.setDraft('');
       this.success = msg('Posted: everyone can see it now.');
       emit(this, 'cis-social-posted', { post });
     } catch (error) {
@@ -76,7 +86,7 @@ export class CisSocialComposer extends LitElement {
         maxlength=${LIMITS.socialText}
         aria-describedby="compose-hint compose-note"
         .value=${this.draft}
-        @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+        @input=${(e: Event) => this.setDraft((e.target as HTMLTextAreaElement).value)}
       ></textarea>
       ${counter('compose-hint', this.draft, LIMITS.socialText)}
       <p class="hint" id="compose-note">${msg('Published at once, under your name. Nobody checks it first.')}</p>
