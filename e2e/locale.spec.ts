@@ -120,3 +120,41 @@ test('a half-written message survives the switch and a reload, and goes with the
   await expect(field).toHaveValue('');
   expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('cis-draft:')))).toEqual([]);
 });
+
+test('Korean is set in a Korean font, the served one where the machine has none: no empty boxes', async ({ page }) => {
+  await loginAs(page, PERSONAS.elite);
+  await page.goto('/portal?address=news.intra&lang=ko');
+  const title = page.locator('cis-media-masthead').getByRole('heading', { level: 2 }).first();
+  await expect(title).toContainText('중앙통신사');
+  await page.evaluate(() => document.fonts.ready);
+  // What Chromium drew the title's glyphs with: each font a Korean one (a machine's own) or a web font.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  type Node = { nodeId: number; nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+  const find = (node: Node): Node | undefined => {
+    if (node.nodeName === 'H2' && node.children?.some((c) => c.nodeValue?.includes('중앙통신사'))) return node;
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const heading = find(root);
+  expect(heading, 'the masthead title in the DOM').toBeDefined();
+  // Its Hangul syllables (the parentheses and the space come from the stack's Latin fonts).
+  const hangul = ((await title.textContent()) ?? '').match(/[\uac00-\ud7af]/gu)?.length ?? 0;
+  expect(hangul).toBeGreaterThan(0);
+  await expect
+    .poll(async () => {
+      const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: heading!.nodeId })) as {
+        fonts: { familyName: string; isCustomFont: boolean; glyphCount: number }[];
+      };
+      const korean = fonts.filter(
+        (f) => f.isCustomFont || /\b(KR|CJK|Korean|Gothic|Myeongjo|Batang)\b/i.test(f.familyName),
+      );
+      return korean.reduce((sum, f) => sum + f.glyphCount, 0) >= hangul;
+    })
+    .toBe(true);
+});

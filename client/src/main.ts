@@ -5,14 +5,9 @@
  * when first visited.
  */
 import './ui/styles/global.css';
-import koreanFont from './ui/styles/korean-font.css?url';
+// The Korean font's faces, linked at once; the first screen is drawn once they are known.
+import './ui/korean-font';
 import { applyPreferredLocale } from './core/localization';
 import './app/cis-app';
-
-// The Korean font's faces, linked from script so that they never hold back the first paint.
-const fontFaces = document.createElement('link');
-fontFaces.rel = 'stylesheet';
-fontFaces.href = koreanFont;
-document.head.append(fontFaces);
 
 void applyPreferredLocale();

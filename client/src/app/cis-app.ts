@@ -9,6 +9,7 @@ import type { KioskView } from '../kiosk/shell';
 import { authApi } from '../auth/api';
 import { ApiFailure, onUnauthorized } from '../core/api';
 import { clearDrafts } from '../core/drafts';
+import { koreanFaces } from '../ui/korean-font';
 import { liveContext, meContext } from './context';
 import { LiveConnection } from '../core/live';
 import { LOGIN_PATH, canonicalPath, cleanPath, encodeAddressParam, homePath, routeAt } from './routes';
@@ -151,7 +152,11 @@ export class CisApp extends LitElement {
 
   private async loadMe(): Promise<void> {
     try {
-      const [{ me, kiosk }] = await Promise.all([authApi.session(), applyPreferredLocale().catch(() => undefined)]);
+      const [{ me, kiosk }] = await Promise.all([
+        authApi.session(),
+        applyPreferredLocale().catch(() => undefined),
+        koreanFaces, // `ui/korean-font.ts`: Hangul drawn before its faces are known would stay unset
+      ]);
       if (kiosk) await this.startKiosk(kiosk, !me);
       this.setUser(me ?? undefined);
       if (me) this.syncLocale(me);

@@ -14,6 +14,11 @@ export const libraryStyles = css`
     --library-red-ink: #7a0e0e;
     --library-serif: Georgia, 'Times New Roman', 'Noto Serif', 'Noto Serif KR', serif;
   }
+  /* Korean in the serif: the machine's Korean serif if it has one, else the Korean font served here. */
+  :host(:lang(ko)),
+  :lang(ko) {
+    --library-serif: Georgia, 'Times New Roman', 'Noto Serif', 'Noto Serif KR', 'Noto Sans KR', serif;
+  }
   .intro,
   .hint {
     margin: 0 0 0.75rem;

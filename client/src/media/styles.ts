@@ -23,6 +23,11 @@ export const mediaStyles = css`
     --cis-focus: #1e3a8a;
     color: var(--media-ink);
   }
+  /* Korean in the serif: the machine's Korean serif if it has one, else the Korean font served here. */
+  :host(:lang(ko)),
+  :lang(ko) {
+    --media-serif: Georgia, 'Times New Roman', 'Noto Serif', 'Noto Serif KR', 'Noto Sans KR', serif;
+  }
 
   a {
     color: var(--media-red-ink);

@@ -17,6 +17,11 @@ export const pagesStyles = css`
     --pages-line: #c9ccd1;
     --pages-head: #eef0f3;
   }
+  /* Korean in the serif: the machine's Korean serif if it has one, else the Korean font served here. */
+  :host(:lang(ko)),
+  :lang(ko) {
+    --pages-serif: Georgia, 'Times New Roman', 'Noto Serif', 'Noto Serif KR', 'Noto Sans KR', serif;
+  }
   .state {
     --pages-line: #c9a227;
     --pages-head: #fbe7b0;
