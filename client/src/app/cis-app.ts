@@ -18,7 +18,7 @@ import type { Screen } from './screens';
 import { sharedStyles } from '../ui/styles/shared';
 import '../auth/cis-login-page';
 import '../ui/cis-language-switch';
-import { applyPreferredLocale, getLocale, localeOfAddress, setLocale } from '../core/localization';
+import { applyPreferredLocale, getLocale, localeOfAddress, prepareDates, setLocale } from '../core/localization';
 
 /** The top bar comes with the first logged-in screen: the login page does not need it. */
 const loadTopBar = () => import('./cis-top-bar');
@@ -29,18 +29,6 @@ const loadKiosk = () => import('../kiosk/kiosk');
 type KioskShell = InstanceType<Awaited<ReturnType<typeof loadKiosk>>['KioskShell']>;
 
 type PageLoad = 'loading' | 'ready' | 'failed';
-
-let datesReady = false;
-/**
- * The browser's first date formatter sets up its calendar data, tens of milliseconds on a slow
- * phone; every later one is quick. Made in a task of its own while a screen's code is on its way,
- * that time is not spent in the middle of drawing the screen (a masthead's date).
- */
-function prepareDates(): void {
-  if (datesReady) return;
-  datesReady = true;
-  setTimeout(() => new Intl.DateTimeFormat().format(), 0);
-}
 
 /**
  * The app shell: finds out who is logged in, routes with the History API over the

@@ -1,7 +1,7 @@
 /**
  * The live connection to the server (socket.io, cookie-authenticated).
  * socket.io-client is imported on first use only, so the login page never loads it:
- * only screens with live updates (trail, overview) call `connect()`.
+ * only screens with live updates call `connect()` (through `LiveSubscription`).
  */
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../server/protocol/events';

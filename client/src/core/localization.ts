@@ -102,3 +102,15 @@ async function startIn(): Promise<void> {
     }
   }
 }
+
+let datesReady = false;
+/**
+ * The browser's first date formatter sets up its calendar data, tens of milliseconds on a slow
+ * phone; every later one is quick. Made in a task of its own while a screen's code is on its way,
+ * that time is not spent in the middle of drawing the screen (a masthead's date).
+ */
+export function prepareDates(): void {
+  if (datesReady) return;
+  datesReady = true;
+  setTimeout(() => new Intl.DateTimeFormat().format(), 0);
+}
